@@ -1,0 +1,78 @@
+package dev.nectar.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Run-time settings of a Nectar node; every key can be given as an environment variable (NECTAR_DATA_DIR ...). */
+@ConfigMapping(prefix = "nectar")
+public interface NectarConfig {
+
+    /** Operator token for /api/admin. When absent a random one is generated and written to the data folder. */
+    Optional<String> adminToken();
+
+    /** Where the embedded set-up keeps its database, knowledge vectors and images. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /** Load the demo shop on first start. */
+    @WithDefault("true")
+    boolean demo();
+
+    /** HMAC secret for buyer tokens; when absent one is generated once and kept in the database. */
+    Optional<String> tokenSecret();
+
+    Db db();
+
+    /** redis://host:port; when absent sessions, queue and bus are in process. */
+    Optional<String> redisUrl();
+
+    Llm llm();
+
+    Limits limits();
+
+    interface Db {
+        /** jdbc:postgresql://...; when absent the embedded H2 database under the data folder is used. */
+        Optional<String> url();
+
+        Optional<String> user();
+
+        Optional<String> password();
+
+        @WithDefault("16")
+        int maxPoolSize();
+    }
+
+    interface Llm {
+        /** OpenAI-compatible base URL (…/v1); when absent the embedded planner serves. */
+        Optional<String> baseUrl();
+
+        Optional<String> apiKey();
+
+        @WithDefault("qwen-plus")
+        String model();
+
+        @WithDefault("PT20S")
+        Duration timeout();
+    }
+
+    interface Limits {
+        /** Items in one catalog or orders upsert. */
+        @WithDefault("5000")
+        int maxUpsertItems();
+
+        /** Knowledge upload size in bytes. */
+        @WithDefault("20971520")
+        long maxKnowledgeBytes();
+
+        /** Image upload size in bytes. */
+        @WithDefault("10485760")
+        long maxImageBytes();
+
+        /** Image size in pixels (width x height). */
+        @WithDefault("40000000")
+        long maxImagePixels();
+    }
+}
