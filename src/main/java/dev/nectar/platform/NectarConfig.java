@@ -24,6 +24,18 @@ public interface NectarConfig {
     /** HMAC secret for buyer tokens; when absent one is generated once and kept in the database. */
     Optional<String> tokenSecret();
 
+    /** Folder of the tool manifests. */
+    @WithDefault("tools")
+    String toolsDir();
+
+    /** Folder of the prompts, reply templates and understanding lexicons. */
+    @WithDefault("prompts")
+    String promptsDir();
+
+    /** Folder of the demo shop loaded on first start. */
+    @WithDefault("knowledge-base")
+    String knowledgeBaseDir();
+
     Db db();
 
     /** redis://host:port; when absent sessions, queue and bus are in process. */

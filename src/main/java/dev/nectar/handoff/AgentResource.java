@@ -1,0 +1,62 @@
+package dev.nectar.handoff;
+
+import dev.nectar.merchant.Authenticator;
+import dev.nectar.platform.ApiException;
+import dev.nectar.platform.Check;
+import dev.nectar.platform.Secrets;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+@Path("/api/merchants/{m}/agents")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentResource {
+    private final Authenticator auth;
+    private final AgentStore agents;
+
+    public AgentResource(Authenticator auth, AgentStore agents) {
+        this.auth = auth;
+        this.agents = agents;
+    }
+
+    public record RegisterAgent(String agentId, String name, List<String> certifications, Integer tier,
+                                Integer maxConcurrent) {
+    }
+
+    public record RegisteredAgent(String agentId, String token) {
+    }
+
+    @POST
+    public Response register(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
+                             RegisterAgent body) {
+        auth.requireMerchant(authorization, m);
+        Check.present(body, "body");
+        List<String> certs = body.certifications() == null ? List.of() : Check.size(body.certifications(), "certifications", 20);
+        for (int i = 0; i < certs.size(); i++) {
+            Check.id(certs.get(i), "certifications[" + i + "]");
+        }
+        Agent agent = new Agent(m, Check.id(body.agentId(), "agentId"), Check.text(body.name(), "name", 100),
+                List.copyOf(certs), body.tier() == null ? 1 : Check.range(body.tier(), "tier", 1, 5),
+                body.maxConcurrent() == null ? 3 : Check.range(body.maxConcurrent(), "maxConcurrent", 1, 50));
+        String token = Secrets.newToken("ng_");
+        if (!agents.create(agent, Secrets.sha256(token))) {
+            throw ApiException.conflict("AGENT_EXISTS", "agent " + agent.agentId() + " already exists");
+        }
+        return Response.status(201).entity(new RegisteredAgent(agent.agentId(), token)).build();
+    }
+
+    @GET
+    public List<Agent> list(@HeaderParam("Authorization") String authorization, @PathParam("m") String m) {
+        auth.requireMerchant(authorization, m);
+        return agents.list(m);
+    }
+}
