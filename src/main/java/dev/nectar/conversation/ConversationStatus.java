@@ -1,0 +1,5 @@
+package dev.nectar.conversation;
+
+public enum ConversationStatus {
+    BOT, QUEUED, WITH_AGENT, CLOSED
+}

@@ -1,0 +1,432 @@
+package dev.nectar.planner.embedded;
+
+import dev.nectar.aftersales.Policy;
+import dev.nectar.commerce.Order;
+import dev.nectar.commerce.OrderStatus;
+import dev.nectar.commerce.Product;
+import dev.nectar.conversation.DialogueState;
+import dev.nectar.planner.PlanStep;
+import dev.nectar.planner.Planner;
+import dev.nectar.planner.PlanningContext;
+import dev.nectar.planner.Responder;
+import dev.nectar.planner.understanding.AfterSaleKind;
+import dev.nectar.planner.understanding.Reason;
+import dev.nectar.planner.understanding.Slots;
+import dev.nectar.planner.understanding.SmallTalk;
+import dev.nectar.planner.understanding.Understanding;
+import dev.nectar.tools.ToolNames;
+import dev.nectar.tools.ToolResult;
+import dev.nectar.tools.impl.Cards;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The planner that needs no LLM (DESIGN.md's recipe): detectors first, then the dialogue state (a question
+ * awaiting its answer), then intents scored from the manifests' examples and cues plus the slots, with the
+ * buyer's own orders filling what the message leaves open. Replies come from {@code prompts/} templates.
+ */
+@DefaultBean
+@ApplicationScoped
+public class EmbeddedPlanner implements Planner {
+    private static final Logger LOG = Logger.getLogger(EmbeddedPlanner.class);
+    static final Set<OrderStatus> IN_TRANSIT = EnumSet.of(OrderStatus.SHIPPED);
+    static final Set<OrderStatus> RECEIVED = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED);
+    static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID);
+    private static final String FALLBACK = "fallbackTool";
+    private static final String ARGS = "lastArgs";
+
+    private final Understander understander;
+    private final IntentClassifier intents;
+    private final PlannerCues cues;
+    private final Responder responder;
+
+    public EmbeddedPlanner(Understander understander, IntentClassifier intents, PlannerCues cues, Responder responder) {
+        this.understander = understander;
+        this.intents = intents;
+        this.cues = cues;
+        this.responder = responder;
+    }
+
+    @Override
+    public PlanStep next(PlanningContext ctx) {
+        Understanding u = ctx.memo("understanding", () -> understander.understand(ctx.text(), ctx.orders(), ctx.catalog()));
+        ToolResult last = ctx.lastResult();
+        return last == null ? decide(ctx, u) : afterTool(ctx, u, last);
+    }
+
+    private PlanStep decide(PlanningContext ctx, Understanding u) {
+        DialogueState st = ctx.state();
+        if (u.promptInjection().isPresent()) {
+            st.pendingQuestion = null;
+            return reply("injection");
+        }
+        if (u.humanRequest().isPresent()) {
+            return handoff(ctx, "REQUESTED", "general");
+        }
+        if (u.complaint().isPresent()) {
+            return handoff(ctx, "COMPLAINT", "general");
+        }
+        if (u.healthSafety().isPresent()) {
+            return handoff(ctx, "HEALTH_SAFETY", skillFor(ctx.policy(), u.healthSafety().get().categoryHint()));
+        }
+        if (st.pendingQuestion != null) {
+            Optional<PlanStep> answered = continueQuestion(ctx, u, st.pendingQuestion);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+        }
+        if (st.pendingAction != null) {
+            // an answer that names the order again (没付款的那个) renews the same confirmation; anything else replaces it
+            DialogueState.PendingAction pending = st.pendingAction;
+            st.pendingAction = null;
+            String id = (String) pending.args().get("orderId");
+            Optional<Order> same = ctx.orders().stream().filter(o -> o.orderId().equals(id)).findFirst();
+            if (same.isPresent() && OrderResolver.pick(u.slots(), List.of(same.get())).isPresent()
+                    && u.slots().afterSaleKind().isEmpty()) {
+                return call(ctx, pending.tool(), pending.args());
+            }
+        }
+        Optional<SmallTalk> talk = u.smallTalk().filter(SmallTalk::pure);
+        if (talk.isPresent()) {
+            st.strikes = 0;
+            return reply(talk.get().kind() == SmallTalk.Kind.GREETING ? "greeting" : "thanks");
+        }
+        return route(ctx, u, chooseIntent(ctx, u), Map.of());
+    }
+
+    /** The tool the message asks for; knowledge questions go to the knowledge base first, with a fallback. */
+    private String chooseIntent(PlanningContext ctx, Understanding u) {
+        Slots s = u.slots();
+        String text = u.text().folded();
+        boolean named = !s.orderIds().isEmpty() || !s.foreignOrderIds().isEmpty();
+        boolean personal = named || cues.personal(text);
+        boolean question = cues.question(text);
+        Map<String, Double> total = new HashMap<>();
+        for (IntentClassifier.Score sc : intents.score(u.text().text(), intents.embed(u.text().text()))) {
+            total.put(sc.tool(), sc.total());
+        }
+        Optional<AfterSaleKind> kind = s.afterSaleKind();
+        if (kind.isPresent() && kind.get() != AfterSaleKind.CANCEL) {
+            total.merge(ToolNames.AFTER_SALE_REQUEST, 0.3, Double::sum);
+        }
+        kind.filter(k -> k == AfterSaleKind.CANCEL).ifPresent(k -> total.merge(ToolNames.CANCEL_ORDER, 0.4, Double::sum));
+        s.reason().ifPresent(r -> total.merge(ToolNames.AFTER_SALE_REQUEST, r == Reason.NO_REASON ? 0.08 : 0.15, Double::sum));
+        if (personal || !s.mentionedOrders().isEmpty()) {
+            double b = personal ? 0.08 : 0.04;
+            for (String t : List.of(ToolNames.LOGISTICS_TRACKING, ToolNames.ORDER_LOOKUP, ToolNames.AFTER_SALE_REQUEST, ToolNames.CANCEL_ORDER)) {
+                total.merge(t, b, Double::sum);
+            }
+        }
+        if (s.priceMax().isPresent() || s.priceMin().isPresent() || s.priceAround().isPresent() || s.weightKg().isPresent()
+                || s.count().isPresent()) {
+            total.merge(ToolNames.PRODUCT_RECOMMENDATION, 0.12, Double::sum);
+        }
+        if (question && !personal) {
+            total.merge(ToolNames.KNOWLEDGE_SEARCH, 0.08, Double::sum);
+        }
+        List<Map.Entry<String, Double>> ranked = total.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
+        String best = ranked.get(0).getKey();
+        double score = ranked.get(0).getValue();
+        LOG.debugf("intents for '%s': %s", u.text().text(), ranked);
+        boolean orderBound = Set.of(ToolNames.AFTER_SALE_REQUEST, ToolNames.CANCEL_ORDER, ToolNames.LOGISTICS_TRACKING,
+                ToolNames.ORDER_LOOKUP).contains(best);
+        if (best.equals(ToolNames.KNOWLEDGE_SEARCH) || score < cues.intentThreshold() || (orderBound && question && !personal)) {
+            String fallback = best.equals(ToolNames.KNOWLEDGE_SEARCH) ? null : best;
+            if (fallback == null && ranked.size() > 1 && ranked.get(1).getValue() >= cues.intentThreshold()) {
+                fallback = ranked.get(1).getKey();
+            }
+            ctx.remember(FALLBACK, fallback);
+            return ToolNames.KNOWLEDGE_SEARCH;
+        }
+        return best;
+    }
+
+    /** Builds the call for a tool from the message, the dialogue and the buyer's orders, or asks what is missing. */
+    private PlanStep route(PlanningContext ctx, Understanding u, String tool, Map<String, Object> known) {
+        Slots s = u.slots();
+        DialogueState st = ctx.state();
+        switch (tool) {
+            case ToolNames.KNOWLEDGE_SEARCH:
+                return call(ctx, tool, Map.of("query", ctx.text(), "k", 3));
+            case ToolNames.PRODUCT_RECOMMENDATION: {
+                Map<String, Object> args = new LinkedHashMap<>();
+                args.put("query", ctx.text());
+                s.priceMax().ifPresent(v -> args.put("priceMax", v));
+                s.priceMin().ifPresent(v -> args.put("priceMin", v));
+                s.priceAround().ifPresent(v -> args.put("priceAround", v));
+                s.weightKg().ifPresent(v -> args.put("weightKg", v));
+                s.count().ifPresent(v -> args.put("count", v));
+                return call(ctx, tool, args);
+            }
+            case ToolNames.ORDER_LOOKUP: {
+                Map<String, Object> args = new LinkedHashMap<>();
+                if (!s.orderIds().isEmpty() || !s.foreignOrderIds().isEmpty()) {
+                    args.put("orderId", s.orderIds().isEmpty() ? s.foreignOrderIds().get(0) : s.orderIds().get(0));
+                }
+                return call(ctx, tool, args);
+            }
+            case ToolNames.LOGISTICS_TRACKING:
+                return withOrder(ctx, u, tool, IN_TRANSIT, known);
+            case ToolNames.CANCEL_ORDER:
+                return withOrder(ctx, u, tool, CANCELLABLE, known);
+            case ToolNames.AFTER_SALE_REQUEST:
+                return withOrder(ctx, u, tool, RECEIVED, known);
+            default:
+                st.strikes = 0;
+                return reply("fallback");
+        }
+    }
+
+    private PlanStep withOrder(PlanningContext ctx, Understanding u, String tool, Set<OrderStatus> eligible,
+                               Map<String, Object> known) {
+        OrderResolver.Resolution r = known.containsKey("orderId")
+                ? OrderResolver.Resolution.of((String) known.get("orderId"))
+                : OrderResolver.resolve(u.slots(), ctx.orders(), eligible, ctx.state().lastOrderId);
+        if (!r.resolved()) {
+            List<Order> candidates = r.candidates().isEmpty() && tool.equals(ToolNames.LOGISTICS_TRACKING)
+                    ? ctx.orders().stream().filter(o -> o.status() != OrderStatus.CANCELLED).limit(5).toList()
+                    : r.candidates();
+            if (candidates.size() == 1) {
+                return withOrder(ctx, u, tool, eligible, merge(known, Map.of("orderId", candidates.get(0).orderId())));
+            }
+            if (candidates.isEmpty()) {
+                return reply("ask.order.none");
+            }
+            return askOrder(ctx, tool, known, candidates);
+        }
+        Map<String, Object> args = merge(known, Map.of("orderId", r.orderId()));
+        if (!tool.equals(ToolNames.AFTER_SALE_REQUEST)) {
+            return call(ctx, tool, Map.of("orderId", r.orderId()));
+        }
+        return afterSale(ctx, u, args);
+    }
+
+    private PlanStep afterSale(PlanningContext ctx, Understanding u, Map<String, Object> known) {
+        Slots s = u.slots();
+        Map<String, Object> args = new LinkedHashMap<>(known);
+        String orderId = (String) args.get("orderId");
+        Optional<Order> order = ctx.orders().stream().filter(o -> o.orderId().equals(orderId)).findFirst();
+        s.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL).ifPresent(k -> args.put("type", k.name()));
+        s.reason().ifPresent(r -> args.put("reason", r.name()));
+        boolean sizeTalk = s.targetSize().isPresent() || s.sizeDirection().isPresent();
+        if (!args.containsKey("type")) {
+            args.put("type", sizeTalk && s.afterSaleKind().isEmpty() && s.reason().filter(r -> r == Reason.SIZE).isPresent()
+                    && s.targetSize().isPresent() ? "EXCHANGE" : "RETURN_REFUND");
+        }
+        if (!args.containsKey("reason") && "EXCHANGE".equals(args.get("type")) && sizeTalk) {
+            args.put("reason", Reason.SIZE.name());
+        }
+        List<String> images = new ArrayList<>();
+        if (args.get("imageIds") instanceof List<?> l) {
+            l.forEach(i -> images.add(String.valueOf(i)));
+        }
+        ctx.images().stream().filter(i -> !images.contains(i)).forEach(images::add);
+        if (!images.isEmpty()) {
+            args.put("imageIds", images);
+        }
+        if (order.isEmpty()) {
+            // not the buyer's order: the tool answers exactly as for an unknown id
+            args.putIfAbsent("reason", Reason.OTHER.name());
+            return call(ctx, ToolNames.AFTER_SALE_REQUEST, args);
+        }
+        if (!args.containsKey("reason")) {
+            Optional<Long> days = daysSinceDelivery(order.get());
+            Policy p = ctx.policy();
+            if (days.isPresent() && days.get() > Math.max(p.noReasonReturnDays(), p.qualityClaimDays())) {
+                return reply("aftersale.windows_passed", Map.of("orderId", orderId, "days", days.get(),
+                        "noReasonDays", p.noReasonReturnDays(), "qualityDays", p.qualityClaimDays()));
+            }
+            ctx.state().pendingQuestion = new DialogueState.PendingQuestion(ToolNames.AFTER_SALE_REQUEST, args, "reason", List.of());
+            return reply("ask.reason", Map.of("kind", kindText((String) args.get("type"))),
+                    List.of("不想要了", "尺码不合适", "质量问题", "商品破损"));
+        }
+        if ("EXCHANGE".equals(args.get("type")) && !args.containsKey("targetSku")) {
+            Optional<Product> current = order.get().items().stream()
+                    .map(i -> ctx.catalog().stream().filter(p -> p.sku().equals(i.sku())).findFirst())
+                    .flatMap(Optional::stream).findFirst();
+            if (current.isPresent()) {
+                List<Product> siblings = Variants.siblings(current.get(), ctx.catalog());
+                Optional<Product> target = s.targetSize().flatMap(t -> Variants.named(siblings, t))
+                        .or(() -> s.sizeDirection().flatMap(d -> Variants.step(siblings, current.get(), d)));
+                if (target.isEmpty() || target.get().sku().equals(current.get().sku())) {
+                    String options = siblings.stream().filter(Product::inStock).filter(v -> !v.sku().equals(current.get().sku()))
+                            .map(v -> Variants.sizeOf(v).orElse(v.title())).collect(Collectors.joining("、"));
+                    ctx.state().pendingQuestion = new DialogueState.PendingQuestion(ToolNames.AFTER_SALE_REQUEST, args, "size", List.of());
+                    return options.isEmpty() ? reply("aftersale.no_variant", Map.of("title", current.get().title()))
+                            : reply("ask.size", Map.of("options", options));
+                }
+                args.put("targetSku", target.get().sku());
+            }
+        }
+        return call(ctx, ToolNames.AFTER_SALE_REQUEST, args);
+    }
+
+    private Optional<PlanStep> continueQuestion(PlanningContext ctx, Understanding u, DialogueState.PendingQuestion q) {
+        DialogueState st = ctx.state();
+        Slots s = u.slots();
+        boolean newRequest = s.afterSaleKind().isPresent() && !q.missing().equals("reason")
+                || !s.orderIds().isEmpty() && !q.missing().equals("orderId");
+        if (newRequest || s.yesNo().filter(y -> y == dev.nectar.planner.understanding.YesNo.NO).isPresent()) {
+            st.pendingQuestion = null;
+            return s.yesNo().isPresent() && !newRequest ? Optional.of(reply("confirm.declined")) : Optional.empty();
+        }
+        switch (q.missing()) {
+            case "orderId" -> {
+                List<Order> candidates = ctx.orders().stream().filter(o -> q.candidates().contains(o.orderId())).toList();
+                Optional<Order> picked = OrderResolver.pick(s, candidates);
+                if (picked.isPresent()) {
+                    st.pendingQuestion = null;
+                    return Optional.of(withOrder(ctx, u, q.tool(), EnumSet.allOf(OrderStatus.class),
+                            merge(q.args(), Map.of("orderId", picked.get().orderId()))));
+                }
+            }
+            case "evidence" -> {
+                if (!ctx.images().isEmpty()) {
+                    st.pendingQuestion = null;
+                    return Optional.of(afterSale(ctx, u, q.args()));
+                }
+            }
+            case "reason" -> {
+                if (s.reason().isPresent()) {
+                    st.pendingQuestion = null;
+                    return Optional.of(afterSale(ctx, u, q.args()));
+                }
+            }
+            case "size" -> {
+                if (s.targetSize().isPresent() || s.sizeDirection().isPresent()) {
+                    st.pendingQuestion = null;
+                    return Optional.of(afterSale(ctx, u, q.args()));
+                }
+            }
+            default -> {
+            }
+        }
+        // not an answer: a new question is served on its own, and the pending one is dropped
+        st.pendingQuestion = null;
+        return Optional.empty();
+    }
+
+    private PlanStep afterTool(PlanningContext ctx, Understanding u, ToolResult last) {
+        DialogueState st = ctx.state();
+        if (last.tool().equals(ToolNames.KNOWLEDGE_SEARCH)) {
+            if (last.ok() && "FOUND".equals(last.status())) {
+                st.strikes = 0;
+                return new PlanStep.Reply(responder.render(last), last.cards(), last.quickReplies());
+            }
+            String fallback = ctx.recall(FALLBACK);
+            if (fallback != null) {
+                ctx.remember(FALLBACK, null);
+                return route(ctx, u, fallback, Map.of());
+            }
+            st.strikes++;
+            if (st.strikes >= 2) {
+                st.strikes = 0;
+                return handoff(ctx, "UNANSWERED", "general");
+            }
+            return reply("unanswered", Map.of(), List.of("转人工"));
+        }
+        st.strikes = 0;
+        Object orderId = last.facts().get("orderId");
+        if (orderId instanceof String id && last.ok() && !ToolResult.NOT_FOUND.equals(last.status())) {
+            st.lastOrderId = id;
+        }
+        if (last.tool().equals(ToolNames.AFTER_SALE_REQUEST) && "NEEDS_EVIDENCE".equals(last.status())) {
+            Map<String, Object> args = ctx.recall(ARGS);
+            st.pendingQuestion = new DialogueState.PendingQuestion(ToolNames.AFTER_SALE_REQUEST, args, "evidence", List.of());
+            return new PlanStep.Reply(responder.render(last), last.cards(), last.quickReplies());
+        }
+        if (last.tool().equals(ToolNames.LOGISTICS_TRACKING) && "CHOOSE".equals(last.status())) {
+            List<String> ids = last.cards().stream().map(c -> (String) c.get("orderId")).toList();
+            return askOrder(ctx, last.tool(), Map.of(), ctx.orders().stream().filter(o -> ids.contains(o.orderId())).toList());
+        }
+        if (last.tool().equals(ToolNames.PRODUCT_RECOMMENDATION)) {
+            st.lastProducts = last.cards().stream().map(c -> (String) c.get("sku")).toList();
+        }
+        return new PlanStep.Reply(responder.render(last), last.cards(), last.quickReplies());
+    }
+
+    private PlanStep askOrder(PlanningContext ctx, String tool, Map<String, Object> known, List<Order> candidates) {
+        List<Order> shown = candidates.stream().limit(5).toList();
+        ctx.state().pendingQuestion = new DialogueState.PendingQuestion(tool, known, "orderId",
+                shown.stream().map(Order::orderId).toList());
+        String lines = java.util.stream.IntStream.range(0, shown.size())
+                .mapToObj(i -> (i + 1) + ". " + shown.get(i).orderId() + " " + Cards.itemsText(shown.get(i))
+                        + "(" + Cards.statusText(shown.get(i).status()) + ")")
+                .collect(Collectors.joining("\n"));
+        return new PlanStep.Reply(responder.render("ask.order", Map.of("lines", lines)),
+                shown.stream().map(Cards::order).toList(),
+                java.util.stream.IntStream.range(0, shown.size()).mapToObj(i -> "第" + (i + 1) + "个").toList());
+    }
+
+    private PlanStep handoff(PlanningContext ctx, String reason, String skill) {
+        ctx.state().pendingQuestion = null;
+        String orders = ctx.state().lastOrderId == null ? "" : ";相关订单 " + ctx.state().lastOrderId;
+        String summary = "买家 " + ctx.buyer().buyerId() + ":" + abbreviate(ctx.text(), 120) + orders
+                + ";转人工原因 " + reason;
+        return call(ctx, ToolNames.HANDOFF_TO_HUMAN, Map.of("reason", reason, "skill", skill, "summary", summary));
+    }
+
+    private PlanStep call(PlanningContext ctx, String tool, Map<String, Object> args) {
+        ctx.remember(ARGS, new LinkedHashMap<>(args));
+        return new PlanStep.CallTool(tool, args);
+    }
+
+    private PlanStep reply(String key) {
+        return reply(key, Map.of());
+    }
+
+    private PlanStep reply(String key, Map<String, ?> facts) {
+        return reply(key, facts, List.of());
+    }
+
+    private PlanStep reply(String key, Map<String, ?> facts, List<String> quickReplies) {
+        return new PlanStep.Reply(responder.render(key, facts), List.of(), quickReplies);
+    }
+
+    /** The skill of a certified category: the policy's key equal to, containing or contained in the hint. */
+    static String skillFor(Policy policy, Optional<String> hint) {
+        if (hint.isEmpty()) {
+            return "general";
+        }
+        String h = hint.get();
+        return policy.categorySkills().entrySet().stream()
+                .filter(e -> e.getKey().equals(h) || e.getKey().contains(h) || h.contains(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse("general");
+    }
+
+    static Optional<Long> daysSinceDelivery(Order o) {
+        return Optional.ofNullable(o.deliveredAt()).map(d -> Duration.between(d.toInstant(), Instant.now()).toDays());
+    }
+
+    private static String kindText(String type) {
+        return switch (type) {
+            case "REFUND_ONLY" -> "仅退款";
+            case "EXCHANGE" -> "换货";
+            default -> "退货退款";
+        };
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> m = new LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,110 @@
+package dev.nectar.planner.embedded;
+
+import dev.nectar.commerce.Order;
+import dev.nectar.commerce.OrderStatus;
+import dev.nectar.planner.understanding.OrderMention;
+import dev.nectar.planner.understanding.OrderStatusHint;
+import dev.nectar.planner.understanding.Slots;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds which of the buyer's orders a message means, grounded in the buyer's own orders: an id they named, an
+ * item they mentioned, a state they described (没付款的那个), a pick from a list (第二个), or the only order the
+ * intent can apply to. Never guesses among several: it returns the candidates to ask about.
+ */
+final class OrderResolver {
+    private OrderResolver() {
+    }
+
+    /** One order (or a foreign id, answered as unknown), several candidates, or none. */
+    record Resolution(String orderId, List<Order> candidates) {
+        static Resolution of(String orderId) {
+            return new Resolution(orderId, List.of());
+        }
+
+        static Resolution choose(List<Order> candidates) {
+            return candidates.size() == 1 ? of(candidates.get(0).orderId()) : new Resolution(null, candidates);
+        }
+
+        boolean resolved() {
+            return orderId != null;
+        }
+    }
+
+    static Resolution resolve(Slots s, List<Order> orders, Set<OrderStatus> eligible, String lastOrderId) {
+        if (!s.orderIds().isEmpty()) {
+            return Resolution.of(s.orderIds().get(0));
+        }
+        if (!s.foreignOrderIds().isEmpty()) {
+            return Resolution.of(s.foreignOrderIds().get(0));
+        }
+        List<Order> mentioned = mentioned(s, orders);
+        if (!mentioned.isEmpty()) {
+            List<Order> fitting = prefer(byHints(mentioned, s.statusHints()), eligible);
+            return Resolution.choose(fitting);
+        }
+        if (!s.statusHints().isEmpty()) {
+            List<Order> hinted = byHints(orders, s.statusHints());
+            if (!hinted.isEmpty() && hinted.size() < orders.size()) {
+                return Resolution.choose(prefer(hinted, eligible));
+            }
+        }
+        List<Order> fitting = orders.stream().filter(o -> eligible.contains(o.status())).toList();
+        if (fitting.isEmpty() && lastOrderId != null) {
+            return Resolution.of(lastOrderId);
+        }
+        return Resolution.choose(fitting);
+    }
+
+    /** Picks among offered candidates from an answer such as an id, 第二个, 没付款的那个 or 面霜那个. */
+    static Optional<Order> pick(Slots s, List<Order> candidates) {
+        for (String id : s.orderIds()) {
+            Optional<Order> o = candidates.stream().filter(c -> c.orderId().equalsIgnoreCase(id)).findFirst();
+            if (o.isPresent()) {
+                return o;
+            }
+        }
+        if (s.ordinal().isPresent()) {
+            int i = s.ordinal().getAsInt();
+            int index = i < 0 ? candidates.size() + i : i - 1;
+            if (index >= 0 && index < candidates.size()) {
+                return Optional.of(candidates.get(index));
+            }
+        }
+        List<Order> mentioned = mentioned(s, candidates);
+        if (mentioned.size() == 1) {
+            return Optional.of(mentioned.get(0));
+        }
+        List<Order> hinted = byHints(mentioned.isEmpty() ? candidates : mentioned, s.statusHints());
+        if (!s.statusHints().isEmpty() && hinted.size() == 1) {
+            return Optional.of(hinted.get(0));
+        }
+        return Optional.empty();
+    }
+
+    /** Orders whose items the message names, keeping only the strongest matches. */
+    private static List<Order> mentioned(Slots s, List<Order> orders) {
+        int best = s.mentionedOrders().stream().mapToInt(OrderMention::score).max().orElse(0);
+        Set<String> ids = s.mentionedOrders().stream().filter(m -> m.score() == best).map(m -> m.order().orderId())
+                .collect(java.util.stream.Collectors.toSet());
+        return orders.stream().filter(o -> ids.contains(o.orderId())).toList();
+    }
+
+    private static List<Order> byHints(List<Order> orders, Collection<OrderStatusHint> hints) {
+        if (hints.isEmpty()) {
+            return orders;
+        }
+        Set<String> wanted = hints.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        List<Order> hit = orders.stream().filter(o -> wanted.contains(o.status().name())).toList();
+        return hit.isEmpty() ? orders : hit;
+    }
+
+    private static List<Order> prefer(List<Order> orders, Set<OrderStatus> eligible) {
+        List<Order> fitting = orders.stream().filter(o -> eligible.contains(o.status())).toList();
+        return fitting.isEmpty() ? orders : fitting;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.nectar.planner.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nectar.platform.Json;
+import dev.nectar.platform.NectarConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The embedded planner's own cue lists and thresholds, from {@code prompts/planner.json}. */
+@ApplicationScoped
+public class PlannerCues {
+    private final List<String> personal = new ArrayList<>();
+    private final List<String> question = new ArrayList<>();
+    private final double intentThreshold;
+
+    public PlannerCues(NectarConfig config) {
+        this(Path.of(config.promptsDir(), "planner.json"));
+    }
+
+    public PlannerCues(Path file) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        root.path("personal").forEach(n -> personal.add(n.asText().toLowerCase()));
+        root.path("question").forEach(n -> question.add(n.asText().toLowerCase()));
+        intentThreshold = root.path("thresholds").path("intent").asDouble(0.55);
+    }
+
+    /** The buyer speaks of something of their own (我的快递, 收到的...). */
+    public boolean personal(String normalized) {
+        return personal.stream().anyMatch(normalized::contains);
+    }
+
+    /** The message asks a question rather than requests an action. */
+    public boolean question(String normalized) {
+        return question.stream().anyMatch(normalized::contains);
+    }
+
+    public double intentThreshold() {
+        return intentThreshold;
+    }
+}
