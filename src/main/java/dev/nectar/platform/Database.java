@@ -69,7 +69,8 @@ public class Database {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the data folder " + dir, e);
         }
-        return "jdbc:h2:file:" + dir.resolve("nectar") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // H2 2.4 reserves VALUE, a plain column name in PostgreSQL (settings.value)
+        return "jdbc:h2:file:" + dir.resolve("nectar") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE";
     }
 
     public boolean isPostgres() {
