@@ -69,7 +69,8 @@ public class Database {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the data folder " + dir, e);
         }
-        return "jdbc:h2:file:" + dir.resolve("nectar") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // NON_KEYWORDS: H2 2.x reserves VALUE, which V1 uses as a column name (settings.value)
+        return "jdbc:h2:file:" + dir.resolve("nectar") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE";
     }
 
     public boolean isPostgres() {
