@@ -39,6 +39,8 @@ public class Database {
         String jdbcUrl = url.orElseGet(() -> embeddedUrl(config.dataDir()));
         Map<String, String> props = new HashMap<>();
         props.put(AgroalPropertiesReader.JDBC_URL, jdbcUrl);
+        // named, not looked up in DriverManager: that misses drivers of another class loader (a second app in tests)
+        props.put(AgroalPropertiesReader.PROVIDER_CLASS_NAME, postgres ? "org.postgresql.Driver" : "org.h2.Driver");
         props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(config.db().maxPoolSize()));
         props.put(AgroalPropertiesReader.MIN_SIZE, "1");
         props.put(AgroalPropertiesReader.INITIAL_SIZE, "1");
