@@ -167,6 +167,7 @@ public final class StreamingLlmClient implements LlmClient {
         return new LlmCallException("error", "the model call failed: " + rootMessage(error), false, error);
     }
 
+    /** The HTTP status of the answer, when the endpoint gave one; typed LangChain4j exceptions stand for theirs. */
     private static Integer statusOf(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpException h) {
@@ -175,6 +176,8 @@ public final class StreamingLlmClient implements LlmClient {
             if (t instanceof WebApplicationException w && w.getResponse() != null) {
                 return w.getResponse().getStatus();
             }
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof dev.langchain4j.exception.RateLimitException) {
                 return 429;
             }

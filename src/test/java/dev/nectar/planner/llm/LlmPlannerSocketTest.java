@@ -84,7 +84,7 @@ class LlmPlannerSocketTest {
                 stub.script(tool(call.getKey(), call.getValue()), text("已为您查好。"));
                 String id = "t" + i++;
                 ws.send(Map.of("type", "message", "id", id, "text", "帮我看看"));
-                JsonNode reply = ws.next(f -> id.equals(f.path("replyTo").asText()) && "reply".equals(f.path("type").asText()));
+                JsonNode reply = answer(ws, id);
                 assertThat(reply.path("text").asText()).isEqualTo("已为您查好。");
                 JsonNode second = stub.requests().get(1);
                 JsonNode answer = last(second.path("messages"));
@@ -104,7 +104,7 @@ class LlmPlannerSocketTest {
         try (WsClient ws = connect()) {
             ws.next("session");
             ws.send(Map.of("type", "message", "id", "m1", "text", "你好"));
-            ws.next(f -> "m1".equals(f.path("replyTo").asText()));
+            answer(ws, "m1");
         }
         JsonNode request = stub.requests().get(0);
         assertThat(request.path("model").asText()).isEqualTo("stub-model");
@@ -142,7 +142,7 @@ class LlmPlannerSocketTest {
         try (WsClient ws = connect()) {
             ws.next("session");
             ws.send(Map.of("type", "message", "id", "w1", "text", "这件T恤不想要了,退了吧"));
-            JsonNode reply = ws.next(f -> "w1".equals(f.path("replyTo").asText()));
+            JsonNode reply = answer(ws, "w1");
             assertThat(reply.path("type").asText()).isEqualTo("reply");
             String actionId = reply.path("confirm").path("actionId").asText();
             assertThat(actionId).isNotBlank();
@@ -150,7 +150,7 @@ class LlmPlannerSocketTest {
             assertThat(stub.requests()).hasSize(1); // the confirmation is the engine's, not the model's
 
             ws.send(Map.of("type", "confirm", "actionId", actionId, "accept", true));
-            ws.next(f -> actionId.equals(f.path("replyTo").asText()));
+            answer(ws, actionId);
             JsonNode created = cases("LL-1001");
             assertThat(created).hasSize(1);
             assertThat(created.get(0).path("type").asText()).isEqualTo("RETURN_REFUND");
@@ -163,10 +163,10 @@ class LlmPlannerSocketTest {
         try (WsClient ws = connect()) {
             ws.next("session");
             ws.send(Map.of("type", "message", "id", "c1", "text", "马克杯不要了"));
-            String actionId = ws.next(f -> "c1".equals(f.path("replyTo").asText())).path("confirm").path("actionId").asText();
+            String actionId = answer(ws, "c1").path("confirm").path("actionId").asText();
             assertThat(actionId).isNotBlank();
             ws.send(Map.of("type", "confirm", "actionId", actionId, "accept", false));
-            ws.next(f -> actionId.equals(f.path("replyTo").asText()));
+            answer(ws, actionId);
         }
         assertThat(orderStatus("LL-1002")).isEqualTo("PAID");
         assertThat(cases("LL-1002")).isEmpty();
@@ -179,11 +179,11 @@ class LlmPlannerSocketTest {
         try (WsClient ws = connect()) {
             ws.next("session");
             ws.send(Map.of("type", "message", "id", "o1", "text", "取消 LL-2001"));
-            JsonNode reply = ws.next(f -> "o1".equals(f.path("replyTo").asText()));
+            JsonNode reply = answer(ws, "o1");
             assertThat(reply.path("type").asText()).isEqualTo("reply");
             assertThat(reply.has("confirm")).isFalse();
             ws.send(Map.of("type", "message", "id", "o2", "text", "查订单"));
-            ws.next(f -> "o2".equals(f.path("replyTo").asText()));
+            answer(ws, "o2");
         }
         assertThat(orderStatus("LL-2001")).isEqualTo("PAID");
         JsonNode requests = stub.requests();
@@ -199,9 +199,9 @@ class LlmPlannerSocketTest {
         try (WsClient ws = connect()) {
             ws.next("session");
             ws.send(Map.of("type", "message", "id", "x1", "text", "查订单"));
-            assertThat(ws.next(f -> "x1".equals(f.path("replyTo").asText())).path("text").asText()).isEqualTo("请问您要查哪个订单?");
+            assertThat(answer(ws, "x1").path("text").asText()).isEqualTo("请问您要查哪个订单?");
             ws.send(Map.of("type", "message", "id", "x2", "text", "退款"));
-            JsonNode second = ws.next(f -> "x2".equals(f.path("replyTo").asText()));
+            JsonNode second = answer(ws, "x2");
             assertThat(second.path("type").asText()).isEqualTo("reply");
             assertThat(second.path("text").asText()).isEqualTo("请确认售后类型。");
             assertThat(ws.drain(200)).noneMatch(f -> "error".equals(f.path("type").asText()));
@@ -219,7 +219,7 @@ class LlmPlannerSocketTest {
         try (WsClient ws = connect()) {
             ws.next("session");
             ws.send(Map.of("type", "message", "id", "e1", "text", "你好"));
-            JsonNode answer = ws.next(f -> "e1".equals(f.path("replyTo").asText()) && !"delta".equals(f.path("type").asText()));
+            JsonNode answer = answer(ws, "e1");
             assertThat(answer.path("type").asText()).isIn("reply", "handoff");
             assertThat(answer.path("text").asText()).isNotBlank();
         }
@@ -234,7 +234,7 @@ class LlmPlannerSocketTest {
         try (WsClient ws = connect()) {
             ws.next("session");
             ws.send(Map.of("type", "message", "id", "h1", "text", "你好"));
-            JsonNode answer = ws.next(f -> "h1".equals(f.path("replyTo").asText()));
+            JsonNode answer = answer(ws, "h1");
             assertThat(answer.path("type").asText()).isIn("reply", "handoff");
         }
         assertThat(stub.requests()).hasSize(1); // a timeout is not retried
@@ -249,12 +249,17 @@ class LlmPlannerSocketTest {
             for (int i = 0; i < 4; i++) {
                 String id = "cb" + i;
                 ws.send(Map.of("type", "message", "id", id, "text", "你好"));
-                assertThat(ws.next(f -> id.equals(f.path("replyTo").asText())).path("type").asText()).isIn("reply", "handoff");
+                assertThat(answer(ws, id).path("type").asText()).isIn("reply", "handoff");
             }
         }
         // the breaker opened within the first message's retries; later messages did not reach the model
         assertThat(stub.requests().size()).isLessThan(4 * 3);
         assertThat(fallbacks("circuit_open")).isPositive();
+    }
+
+    /** The frame that answers a message (its reply, handoff or error), past any streamed deltas. */
+    private static JsonNode answer(WsClient ws, String id) throws InterruptedException {
+        return ws.next(f -> id.equals(f.path("replyTo").asText()) && !"delta".equals(f.path("type").asText()));
     }
 
     private WsClient connect() throws Exception {
@@ -291,8 +296,9 @@ class LlmPlannerSocketTest {
     }
 
     private static Map<String, Object> product(String sku, String spu, String title, String category, String price, int stock) {
-        return Map.of("sku", sku, "spu", spu, "title", title, "category", category, "price", new java.math.BigDecimal(price),
-                "stock", stock, "description", title, "attributes", Map.of(), "tags", List.of(), "rating", 4.7, "sales", 100);
+        return Map.ofEntries(Map.entry("sku", sku), Map.entry("spu", spu), Map.entry("title", title),
+                Map.entry("category", category), Map.entry("price", new java.math.BigDecimal(price)), Map.entry("stock", stock),
+                Map.entry("description", title), Map.entry("rating", 4.7), Map.entry("sales", 100));
     }
 
     private static Map<String, Object> order(String id, String buyer, String status, OffsetDateTime deliveredAt, String sku,
