@@ -104,7 +104,12 @@ public class EmbeddedPlanner implements Planner {
             st.strikes = 0;
             return reply(talk.get().kind() == SmallTalk.Kind.GREETING ? "greeting" : "thanks");
         }
-        return route(ctx, u, chooseIntent(ctx, u), Map.of());
+        String intent = chooseIntent(ctx, u);
+        if (intent.equals(ToolNames.KNOWLEDGE_SEARCH) && !ctx.images().isEmpty()) {
+            // a photo with no request around it: check it and ask what it is about
+            return call(ctx, ToolNames.IMAGE_VERIFICATION, Map.of("imageId", ctx.images().get(0)));
+        }
+        return route(ctx, u, intent, Map.of());
     }
 
     /** The tool the message asks for; knowledge questions go to the knowledge base first, with a fallback. */
