@@ -2,7 +2,6 @@ package dev.nectar.knowledge;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
-import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -10,9 +9,9 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class EmbeddingModelProducer {
 
+    /** Not a default bean: quarkus-langchain4j adds its own default EmbeddingModel bean, which this one must win over. */
     @Produces
     @ApplicationScoped
-    @DefaultBean
     EmbeddingModel embeddingModel() {
         return new BgeSmallZhV15QuantizedEmbeddingModel();
     }
