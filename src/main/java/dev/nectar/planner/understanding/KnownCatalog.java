@@ -25,19 +25,19 @@ public final class KnownCatalog {
         return products;
     }
 
-    /** The index for this matcher's normaliser; a race builds it twice, harmlessly. */
-    Indexed indexed(TitleMatcher matcher, TextNormalizer normalizer) {
+    /** The index built by this matcher (normalised its way); a race builds it twice, harmlessly. */
+    Indexed indexed(TitleMatcher matcher) {
         Indexed current = indexed;
-        if (current == null || current.normalizer() != normalizer) {
+        if (current == null || current.matcher() != matcher) {
             List<String> descriptions = products.stream().map(KnownCatalog::description).toList();
             Map<String, Integer> skus = new HashMap<>();
             for (int i = 0; i < products.size(); i++) {
                 String sku = products.get(i).sku();
                 if (sku != null && !sku.isBlank()) {
-                    skus.putIfAbsent(normalizer.normalize(sku).folded(), i);
+                    skus.putIfAbsent(NormalizedText.fold(sku), i);
                 }
             }
-            current = new Indexed(normalizer, matcher.index(descriptions), Map.copyOf(skus));
+            current = new Indexed(matcher, matcher.index(descriptions), Map.copyOf(skus));
             indexed = current;
         }
         return current;
@@ -51,6 +51,7 @@ public final class KnownCatalog {
                 .orElse("");
     }
 
-    record Indexed(TextNormalizer normalizer, TitleMatcher.Index titles, Map<String, Integer> skus) {
+    /** Titles by bigram, and SKUs (lower-cased) to their product's position. */
+    record Indexed(TitleMatcher matcher, TitleMatcher.Index titles, Map<String, Integer> skus) {
     }
 }

@@ -33,7 +33,7 @@ public final class SlotExtractor {
 
     public Slots extract(NormalizedText text, BuyerContext ctx) {
         String folded = text.folded();
-        KnownCatalog.Indexed catalog = ctx.catalog().indexed(lexicon.titles, lexicon.normalizer);
+        KnownCatalog.Indexed catalog = ctx.catalog().indexed(lexicon.titles);
         List<KnownItem> items = ctx.orders().stream().flatMap(o -> o.items().stream()).toList();
         TitleMatcher.Index itemIndex = lexicon.titles.index(items.stream().map(SlotExtractor::description).toList());
 
@@ -81,7 +81,7 @@ public final class SlotExtractor {
     }
 
     /**
-     * The yes/no cue when the message is essentially an answer: nothing but answers, fillers and thanks (好的谢谢), or
+     * The yes/no cue when the message is essentially an answer: nothing but answers and pleasantries (好的谢谢), or
      * starting with a YES/NO cue (确认,帮我退吧). A question is no answer, and a NO inside a longer after-sale request
      * (不用 of 不用退货) or next to an explicit cancel request (不要了,取消订单吧) belongs to the request.
      */
@@ -98,13 +98,10 @@ public final class SlotExtractor {
         if (cues.isEmpty()) {
             return Optional.empty();
         }
-        List<Cue> fillers = lexicon.fillers.find(folded);
-        List<Cue> covering = new ArrayList<>(cues);
-        covering.addAll(fillers);
-        lexicon.smallTalk.find(folded).stream().filter(c -> c.label().equals(SmallTalk.Kind.THANKS_BYE.name())).forEach(covering::add);
-        if (Coverage.onlyCues(folded, covering)) {
+        if (Coverage.onlyPleasantries(lexicon, folded, cues)) {
             return Optional.of(cues.get(0));
         }
+        List<Cue> fillers = lexicon.fillers.find(folded);
         int lead = 0;
         while (lead < folded.length()) {
             if (!Character.isLetterOrDigit(folded.charAt(lead))) {

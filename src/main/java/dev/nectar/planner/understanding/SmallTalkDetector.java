@@ -1,6 +1,5 @@
 package dev.nectar.planner.understanding;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +14,8 @@ public final class SmallTalkDetector {
     public Optional<SmallTalk> detect(NormalizedText text) {
         String folded = text.folded();
         List<Cue> cues = lexicon.smallTalk.find(folded);
-        return CueTable.strongest(cues).map(best -> {
-            // 好的谢谢 is still only small talk: answers and fillers do not make it a request
-            List<Cue> covering = new ArrayList<>(cues);
-            covering.addAll(lexicon.yesNo.find(folded));
-            covering.addAll(lexicon.fillers.find(folded));
-            return new SmallTalk(SmallTalk.Kind.valueOf(best.label()), best, Coverage.onlyCues(folded, covering));
-        });
+        // 好的谢谢 is still only small talk: an answer does not make it a request
+        return CueTable.strongest(cues).map(best -> new SmallTalk(SmallTalk.Kind.valueOf(best.label()), best,
+                Coverage.onlyPleasantries(lexicon, folded, lexicon.yesNo.find(folded))));
     }
 }

@@ -16,6 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SlotExtractorTest {
 
+    private static OptionalInt optional(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
     @Nested
     class OrderIds {
         @ParameterizedTest(name = "{0}")
@@ -214,7 +218,7 @@ class SlotExtractorTest {
                 七天无理由                 | -
                 """)
         void readsCounts(String text, Integer count) {
-            assertThat(Shop.slots(text).count()).isEqualTo(count == null ? OptionalInt.empty() : OptionalInt.of(count));
+            assertThat(Shop.slots(text).count()).isEqualTo(optional(count));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -230,7 +234,7 @@ class SlotExtractorTest {
                 3个月前买的                | -
                 """)
         void readsAges(String text, Integer months) {
-            assertThat(Shop.slots(text).ageMonths()).isEqualTo(months == null ? OptionalInt.empty() : OptionalInt.of(months));
+            assertThat(Shop.slots(text).ageMonths()).isEqualTo(optional(months));
         }
     }
 
@@ -279,7 +283,7 @@ class SlotExtractorTest {
                 一个就够了               | -
                 """)
         void readsPicksFromAList(String text, Integer ordinal) {
-            assertThat(Shop.slots(text).ordinal()).isEqualTo(ordinal == null ? OptionalInt.empty() : OptionalInt.of(ordinal));
+            assertThat(Shop.slots(text).ordinal()).isEqualTo(optional(ordinal));
         }
     }
 
