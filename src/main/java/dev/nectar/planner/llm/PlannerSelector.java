@@ -4,6 +4,8 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.nectar.planner.Planner;
 import dev.nectar.planner.Responder;
 import dev.nectar.planner.embedded.EmbeddedPlanner;
+import dev.nectar.planner.understanding.Lexicon;
+import dev.nectar.planner.understanding.PromptInjectionDetector;
 import dev.nectar.platform.NectarConfig;
 import dev.nectar.tools.ToolManifests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,8 +56,12 @@ public class PlannerSelector {
                 .build();
         LlmClient client = new FaultTolerantLlmClient(
                 new StreamingLlmClient(model, llm.idleTimeout(), llm.timeout()), llm.maxRetries(), llm.breakerDelay());
+        // the understanding layer's detector, so that both planners refuse the same messages
+        Lexicon lexicon = Lexicon.load(Path.of(config.promptsDir(), "understanding"));
+        PromptInjectionDetector injection = new PromptInjectionDetector(lexicon);
         LlmPlanner planner = new LlmPlanner(client, ManifestToolSpecs.from(manifests.all()), systemPrompt, guard,
-                text -> false, () -> responder.render("injection"), Clock.systemDefaultZone());
+                text -> injection.detect(lexicon.normalizer().normalize(text)).isPresent(),
+                () -> responder.render("injection"), Clock.systemDefaultZone());
         LOG.infof("Planner: LLM model %s at %s, embedded planner as fallback", llm.model(), baseUrl.get());
         return new FallbackPlanner(planner, embedded, registry);
     }
