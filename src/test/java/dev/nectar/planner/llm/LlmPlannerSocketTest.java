@@ -100,6 +100,22 @@ class LlmPlannerSocketTest {
     }
 
     @Test
+    void aHandoffTheModelAsksForIsAHandoffFrame() throws Exception {
+        stub.script(tool("handoff_to_human", "{\"reason\":\"REQUESTED\",\"skill\":\"general\",\"summary\":\"买家要求人工\"}"));
+        try (WsClient ws = connect()) {
+            ws.next("session");
+            ws.send(Map.of("type", "message", "id", "hd1", "text", "我想找个人聊聊"));
+            JsonNode handoff = answer(ws, "hd1");
+            assertThat(handoff.path("type").asText()).isEqualTo("handoff");
+            assertThat(handoff.path("skill").asText()).isEqualTo("general");
+            assertThat(handoff.path("status").asText()).isIn("QUEUED", "ASSIGNED");
+        }
+        String handoffs = given().header("Authorization", shop.auth()).get("/api/merchants/" + shop.merchantId() + "/handoffs")
+                .then().statusCode(200).extract().asString();
+        assertThat(handoffs).contains("\"buyerId\":\"" + BUYER + "\"");
+    }
+
+    @Test
     void theModelSeesTheManifestsAsToolsAndTheSystemPrompt() throws Exception {
         try (WsClient ws = connect()) {
             ws.next("session");
