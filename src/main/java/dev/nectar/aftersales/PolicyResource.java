@@ -36,21 +36,27 @@ public class PolicyResource {
     @PUT
     public Policy put(@HeaderParam("Authorization") String authorization, @PathParam("m") String m, Policy body) {
         auth.requireMerchant(authorization, m);
-        Policy p = Check.present(body, "body").withDefaults();
+        Check.present(body, "body");
+        // lists and maps are checked before the defaults are filled in: that copy refuses null entries
+        if (body.noReasonExcludedCategories() != null) {
+            Check.size(body.noReasonExcludedCategories(), "noReasonExcludedCategories", 100)
+                    .forEach(c -> Check.text(c, "noReasonExcludedCategories", 50));
+        }
+        if (body.categorySkills() != null) {
+            if (body.categorySkills().size() > 100) {
+                throw ApiException.invalid("categorySkills", "categorySkills holds more than 100 entries");
+            }
+            for (Map.Entry<String, String> e : body.categorySkills().entrySet()) {
+                Check.text(e.getKey(), "categorySkills", 50);
+                Check.id(e.getValue(), "categorySkills." + e.getKey());
+            }
+        }
+        Policy p = body.withDefaults();
         Check.range(p.noReasonReturnDays(), "noReasonReturnDays", 0, 365);
         Check.range(p.qualityClaimDays(), "qualityClaimDays", 0, 3650);
         Check.money(p.refundOnlyAutoApproveMax(), "refundOnlyAutoApproveMax");
         Check.range(p.refundOnlyAbuseCount(), "refundOnlyAbuseCount", 1, 1000);
         Check.range(p.profileWindowDays(), "profileWindowDays", 1, 3650);
-        Check.size(p.noReasonExcludedCategories(), "noReasonExcludedCategories", 100)
-                .forEach(c -> Check.text(c, "noReasonExcludedCategories", 50));
-        if (p.categorySkills().size() > 100) {
-            throw ApiException.invalid("categorySkills", "categorySkills holds more than 100 entries");
-        }
-        for (Map.Entry<String, String> e : p.categorySkills().entrySet()) {
-            Check.text(e.getKey(), "categorySkills", 50);
-            Check.id(e.getValue(), "categorySkills." + e.getKey());
-        }
         policies.put(m, p);
         return policies.get(m);
     }

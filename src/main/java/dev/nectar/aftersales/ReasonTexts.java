@@ -60,6 +60,11 @@ public class ReasonTexts {
         return mentionInsurance ? text + texts.insured() : text;
     }
 
+    /** The 退货宝 sentence (contract rule 9), for replies that announce a return before it is filed. */
+    public String insuredText() {
+        return texts.insured();
+    }
+
     public String typeLabel(AfterSaleCase.Type type) {
         return texts.types().get(type.name());
     }

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks catalog and order upserts field by field; the first failure names its field, e.g. {@code [3].price}. */
-final class CommerceValidation {
+/**
+ * Checks catalog and order upserts field by field; the first failure names its field, e.g. {@code [3].price}.
+ * Used by the API and by the demo-shop loader, so both accept exactly the same data.
+ */
+public final class CommerceValidation {
     private CommerceValidation() {
     }
 
-    static List<Product> products(List<Product> products, int maxItems) {
+    public static List<Product> products(List<Product> products, int maxItems) {
         batch(products, maxItems);
         Set<String> seen = new HashSet<>();
         return java.util.stream.IntStream.range(0, products.size()).mapToObj(i -> {
@@ -48,7 +51,7 @@ final class CommerceValidation {
         }).toList();
     }
 
-    static List<Order> orders(List<Order> orders, int maxItems) {
+    public static List<Order> orders(List<Order> orders, int maxItems) {
         batch(orders, maxItems);
         Set<String> seen = new HashSet<>();
         return java.util.stream.IntStream.range(0, orders.size()).mapToObj(i -> {
@@ -81,8 +84,9 @@ final class CommerceValidation {
                 Check.optionalText(logistics.trackingNo(), at(i, "logistics.trackingNo"), 100);
                 List<Order.Event> events = logistics.events() == null ? List.of() : Check.size(logistics.events(), at(i, "logistics.events"), 500);
                 for (int e = 0; e < events.size(); e++) {
-                    Check.present(events.get(e).time(), at(i, "logistics.events[" + e + "].time"));
-                    Check.text(events.get(e).description(), at(i, "logistics.events[" + e + "].description"), 500);
+                    Order.Event event = Check.present(events.get(e), at(i, "logistics.events[" + e + "]"));
+                    Check.present(event.time(), at(i, "logistics.events[" + e + "].time"));
+                    Check.text(event.description(), at(i, "logistics.events[" + e + "].description"), 500);
                 }
                 logistics = new Order.Logistics(logistics.carrier(), logistics.trackingNo(), events);
             }

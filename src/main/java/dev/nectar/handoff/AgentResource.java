@@ -47,7 +47,7 @@ public class AgentResource {
         Agent agent = new Agent(m, Check.id(body.agentId(), "agentId"), Check.text(body.name(), "name", 100),
                 List.copyOf(certs), body.tier() == null ? 1 : Check.range(body.tier(), "tier", 1, 5),
                 body.maxConcurrent() == null ? 3 : Check.range(body.maxConcurrent(), "maxConcurrent", 1, 50));
-        String token = Secrets.newToken("ng_");
+        String token = Secrets.newToken(Agent.TOKEN_PREFIX);
         if (!agents.create(agent, Secrets.sha256(token))) {
             throw ApiException.conflict("AGENT_EXISTS", "agent " + agent.agentId() + " already exists");
         }

@@ -2,17 +2,18 @@ package dev.nectar.knowledge;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
-import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The in-process Chinese embedding model (bge-small-zh-v1.5, quantised, 512 dimensions) shared by every feature. */
+/**
+ * The in-process Chinese embedding model (bge-small-zh-v1.5, quantised, 512 dimensions) shared by every feature.
+ * Not a default bean: the OpenAI extension registers a default EmbeddingModel of its own, and this one must win.
+ */
 @ApplicationScoped
 public class EmbeddingModelProducer {
 
     @Produces
     @ApplicationScoped
-    @DefaultBean
     EmbeddingModel embeddingModel() {
         return new BgeSmallZhV15QuantizedEmbeddingModel();
     }

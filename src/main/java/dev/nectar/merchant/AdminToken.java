@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The operator token: configured, or generated on first start and kept in {@code <data>/admin-token} (owner-only),
@@ -28,14 +27,8 @@ public class AdminToken {
             if (Files.exists(file)) {
                 return Files.readString(file).trim();
             }
-            Files.createDirectories(file.getParent());
             String token = Secrets.newToken("na_");
-            Files.writeString(file, token + "\n");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the folder's own protection applies
-            }
+            Secrets.writePrivateFile(file, token + "\n");
             LOG.infof("NECTAR_ADMIN_TOKEN is not set: generated an operator token in %s", file.toAbsolutePath());
             return token;
         } catch (IOException e) {

@@ -39,6 +39,8 @@ public class Database {
         String jdbcUrl = url.orElseGet(() -> embeddedUrl(config.dataDir()));
         Map<String, String> props = new HashMap<>();
         props.put(AgroalPropertiesReader.JDBC_URL, jdbcUrl);
+        // named, not looked up in DriverManager: that misses drivers of another class loader (a second app in tests)
+        props.put(AgroalPropertiesReader.PROVIDER_CLASS_NAME, postgres ? "org.postgresql.Driver" : "org.h2.Driver");
         props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(config.db().maxPoolSize()));
         props.put(AgroalPropertiesReader.MIN_SIZE, "1");
         props.put(AgroalPropertiesReader.INITIAL_SIZE, "1");
@@ -69,7 +71,8 @@ public class Database {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the data folder " + dir, e);
         }
-        return "jdbc:h2:file:" + dir.resolve("nectar") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // H2 2.4 reserves VALUE, a plain column name in PostgreSQL (settings.value)
+        return "jdbc:h2:file:" + dir.resolve("nectar") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE";
     }
 
     public boolean isPostgres() {

@@ -1,7 +1,9 @@
 package dev.nectar.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,8 +27,9 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().stream()
+        // a syntax error met while binding a record arrives wrapped in a mapping error: it is malformed JSON all the same
+        if (e instanceof JsonMappingException m && !(m.getCause() instanceof StreamReadException)) {
+            String field = m.getPath().isEmpty() ? "body" : m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             return respond(400, ErrorBody.of("INVALID_FIELD", "wrong type or format for " + field, field));
@@ -34,8 +37,17 @@ public class ErrorMapper {
         return respond(400, ErrorBody.of("MALFORMED_JSON", "the body is not valid JSON", null));
     }
 
+    /** Overrides Quarkus' own mapper for this subtype, which answers in another format. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json); // the JSON reader wraps syntax errors in a plain 400
+        }
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";

@@ -1,6 +1,11 @@
 package dev.nectar.platform;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -45,5 +50,28 @@ public final class Secrets {
             return token.isEmpty() ? null : token;
         }
         return null;
+    }
+
+    /**
+     * Writes a file only its owner can read (rw-------), replacing it atomically. The file is private from its
+     * creation, so the secret is never readable by others, not even for a moment.
+     */
+    public static void writePrivateFile(Path file, String content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own protection applies
+            tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
+        }
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

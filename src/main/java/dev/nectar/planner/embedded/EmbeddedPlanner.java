@@ -344,9 +344,11 @@ public class EmbeddedPlanner implements Planner {
         if (orderId instanceof String id && last.ok() && !ToolResult.NOT_FOUND.equals(last.status())) {
             st.lastOrderId = id;
         }
-        if (last.tool().equals(ToolNames.AFTER_SALE_REQUEST) && "NEEDS_EVIDENCE".equals(last.status())) {
+        if (last.tool().equals(ToolNames.AFTER_SALE_REQUEST)
+                && ("NEEDS_EVIDENCE".equals(last.status()) || "NEEDS_TARGET".equals(last.status()))) {
             Map<String, Object> args = ctx.recall(ARGS);
-            st.pendingQuestion = new DialogueState.PendingQuestion(ToolNames.AFTER_SALE_REQUEST, args, "evidence", List.of());
+            st.pendingQuestion = new DialogueState.PendingQuestion(ToolNames.AFTER_SALE_REQUEST, args,
+                    "NEEDS_EVIDENCE".equals(last.status()) ? "evidence" : "size", List.of());
             return new PlanStep.Reply(responder.render(last), last.cards(), last.quickReplies());
         }
         if (last.tool().equals(ToolNames.LOGISTICS_TRACKING) && "CHOOSE".equals(last.status())) {

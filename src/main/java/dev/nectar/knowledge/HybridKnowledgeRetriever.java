@@ -1,0 +1,117 @@
+package dev.nectar.knowledge;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Vector similarity fused with bigram BM25. The embedding finds paraphrases ("寄回去的地址" for the return address);
+ * the lexical score rewards the exact rare words a buyer types (发票, 42码, SPF). Both are mapped to 0..1 and added
+ * with fixed weights, so a score means the same for every merchant and one calibrated threshold separates answers
+ * from guesses. Each merchant's lexical index is cached until its revision moves.
+ */
+@ApplicationScoped
+public class HybridKnowledgeRetriever implements KnowledgeRetriever {
+    /** BGE's instruction for short queries against passages; passages are embedded without it. */
+    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
+    private static final int MIN_CANDIDATES = 30;
+    private static final int MAX_QUERY_CHARS = 500;
+
+    private record Lexicon(long revision, List<KnowledgeChunk> chunks, Map<String, Integer> positions, LexicalIndex index) {
+    }
+
+    private final KnowledgeIndex index;
+    private final EmbeddingModel model;
+    private final KnowledgeConfig config;
+    private final ConcurrentMap<String, Lexicon> lexicons = new ConcurrentHashMap<>();
+
+    public HybridKnowledgeRetriever(KnowledgeIndex index, EmbeddingModel model, KnowledgeConfig config) {
+        this.index = index;
+        this.model = model;
+        this.config = config;
+    }
+
+    @Override
+    public List<KnowledgeHit> search(String merchantId, String query, int k) {
+        String q = BigramTokenizer.normalize(query == null ? "" : query);
+        if (q.length() > MAX_QUERY_CHARS) {
+            q = q.substring(0, MAX_QUERY_CHARS);
+        }
+        Lexicon lexicon = lexicon(merchantId);
+        if (q.isEmpty() || k <= 0 || lexicon.chunks().isEmpty()) {
+            return List.of();
+        }
+        float[] vector = model.embed(QUERY_INSTRUCTION + q).content().vector();
+        int pool = Math.max(MIN_CANDIDATES, k * 4);
+
+        Map<String, Double> similarity = new HashMap<>();
+        index.nearest(merchantId, vector, pool).forEach(h -> similarity.put(h.chunkId(), h.similarity()));
+        double[] lexical = lexicon.index().scores(q);
+        Set<String> candidates = new LinkedHashSet<>(similarity.keySet());
+        topPositions(lexical, pool).forEach(p -> candidates.add(lexicon.chunks().get(p).chunkId()));
+        List<String> missing = candidates.stream().filter(id -> !similarity.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            similarity.putAll(index.similarities(merchantId, vector, missing));
+        }
+
+        List<KnowledgeHit> hits = new ArrayList<>();
+        for (String id : candidates) {
+            Integer position = lexicon.positions().get(id);
+            Double cosine = similarity.get(id);
+            if (position == null || cosine == null) {
+                continue; // written after this lexicon was built; the next search sees it
+            }
+            KnowledgeChunk c = lexicon.chunks().get(position);
+            double score = fuse(cosine, lexical[position]);
+            hits.add(new KnowledgeHit(c.docId(), c.title(), c.headingPath(), c.text(), score,
+                    score >= config.answerableThreshold()));
+        }
+        hits.sort(Comparator.comparingDouble(KnowledgeHit::score).reversed());
+        return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
+    }
+
+    /** The fused score: cosine mapped from [floor, ceiling] onto 0..1, plus the normalised lexical score. */
+    double fuse(double cosine, double lexical) {
+        double span = config.cosineCeiling() - config.cosineFloor();
+        double semantic = Math.max(0, Math.min(1, (cosine - config.cosineFloor()) / span));
+        return config.vectorWeight() * semantic + (1 - config.vectorWeight()) * lexical;
+    }
+
+    private static List<Integer> topPositions(double[] scores, int limit) {
+        List<Integer> positive = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                positive.add(i);
+            }
+        }
+        positive.sort((a, b) -> Double.compare(scores[b], scores[a]));
+        return positive.subList(0, Math.min(limit, positive.size()));
+    }
+
+    private Lexicon lexicon(String merchantId) {
+        long revision = index.revision(merchantId);
+        Lexicon current = lexicons.get(merchantId);
+        if (current != null && current.revision() == revision) {
+            return current;
+        }
+        return lexicons.compute(merchantId, (m, old) -> old != null && old.revision() == revision ? old : build(m, revision));
+    }
+
+    private Lexicon build(String merchantId, long revision) {
+        List<KnowledgeChunk> chunks = index.chunks(merchantId);
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            positions.put(chunks.get(i).chunkId(), i);
+        }
+        return new Lexicon(revision, chunks, positions, LexicalIndex.build(chunks.stream().map(KnowledgeChunk::retrievalText).toList()));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.nectar.knowledge;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Tuning of ingestion and retrieval; the retrieval numbers are calibrated by {@code KnowledgeRecallTest}. */
+@ConfigMapping(prefix = "nectar.knowledge")
+public interface KnowledgeConfig {
+
+    /** Fused score (0..1) from which a hit counts as an answer; below it the bot says it does not know. */
+    @WithDefault("0.30")
+    double answerableThreshold();
+
+    /** Share of the vector similarity in the fused score; the rest is the lexical (bigram BM25) score. */
+    @WithDefault("0.7")
+    double vectorWeight();
+
+    /** Cosine similarity that counts as unrelated (maps to 0) for this embedding model. */
+    @WithDefault("0.45")
+    double cosineFloor();
+
+    /** Cosine similarity that counts as a paraphrase (maps to 1) for this embedding model. */
+    @WithDefault("0.75")
+    double cosineCeiling();
+
+    /**
+     * Upper bound of a chunk's body in characters (a Chinese character is about one model token). Small chunks embed
+     * one fact each, which both finds it better and makes a passage short enough to answer a buyer with.
+     */
+    @WithDefault("120")
+    int chunkChars();
+
+    /** Characters of whole sentences repeated at the start of the next chunk of the same section. */
+    @WithDefault("30")
+    int overlapChars();
+
+    /** Ingestion threads; the embedding model already runs two ONNX threads per call. */
+    @WithDefault("1")
+    int ingestThreads();
+
+    /** Documents waiting for ingestion before uploads are refused with 429. */
+    @WithDefault("200")
+    int ingestQueue();
+
+    /** How long an upload waits for its ingestion so small documents come back READY at once. */
+    @WithDefault("PT5S")
+    Duration uploadWait();
+}

@@ -1,0 +1,99 @@
+package dev.nectar.knowledge;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.nectar.TestShop;
+import dev.nectar.platform.Json;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retrieval quality on the demo shop: its own documents, uploaded through the API, and questions written for it
+ * (src/test/resources/knowledge/demo-questions.json; "docs" lists the files that answer it, empty when nothing
+ * does). Prints recall@1, recall@5 and the scores around the answerable threshold, which is how that threshold
+ * was calibrated.
+ */
+@QuarkusTest
+class KnowledgeRecallTest {
+    record Question(String q, List<String> docs) {
+    }
+
+    @Inject
+    KnowledgeRetriever retriever;
+
+    @Inject
+    KnowledgeConfig config;
+
+    @Test
+    void demoQuestionsFindTheirDocumentsAndUnknownQuestionsStayBelowTheThreshold() throws IOException {
+        TestShop shop = TestShop.create();
+        Map<String, String> fileOf = new HashMap<>();
+        try (Stream<Path> files = Files.list(Path.of("knowledge-base/documents"))) {
+            for (Path f : files.sorted().toList()) {
+                fileOf.put(KnowledgeApi.uploadReady(shop, f.getFileName().toString(), Files.readAllBytes(f)), f.getFileName().toString());
+            }
+        }
+        List<Question> questions;
+        try (InputStream in = getClass().getResourceAsStream("/knowledge/demo-questions.json")) {
+            questions = Json.MAPPER.readValue(in, new TypeReference<>() {
+            });
+        }
+
+        int answerable = 0, top1 = 0, top5 = 0, flagged = 0;
+        List<String> misses = new ArrayList<>();
+        List<String> wronglyAnswerable = new ArrayList<>();
+        double lowestFlagged = 1, highestUnknown = 0;
+        StringBuilder report = new StringBuilder();
+        for (Question q : questions) {
+            List<KnowledgeHit> hits = retriever.search(shop.merchantId(), q.q(), 5);
+            double best = hits.isEmpty() ? 0 : hits.get(0).score();
+            List<String> files = hits.stream().map(h -> fileOf.get(h.docId())).toList();
+            report.append(String.format("%-5s %.3f %-18s %s%n", q.docs().isEmpty() ? "none" : "", best,
+                    files.isEmpty() ? "-" : files.get(0), q.q()));
+            if (q.docs().isEmpty()) {
+                highestUnknown = Math.max(highestUnknown, best);
+                if (!hits.isEmpty() && hits.get(0).answerable()) {
+                    wronglyAnswerable.add(q.q());
+                }
+                continue;
+            }
+            answerable++;
+            if (!files.isEmpty() && q.docs().contains(files.get(0))) {
+                top1++;
+            }
+            if (files.stream().anyMatch(q.docs()::contains)) {
+                top5++;
+            } else {
+                misses.add(q.q() + " -> " + files);
+            }
+            if (!hits.isEmpty() && hits.get(0).answerable()) {
+                flagged++;
+                lowestFlagged = Math.min(lowestFlagged, best);
+            }
+        }
+        double recall1 = (double) top1 / answerable;
+        double recall5 = (double) top5 / answerable;
+        double answerableRate = (double) flagged / answerable;
+        System.out.print(report);
+        System.out.printf("demo knowledge: %d answerable questions, recall@1 %.3f, recall@5 %.3f; %.3f flagged answerable"
+                        + " (lowest %.3f); threshold %.2f; highest unanswerable %.3f%n", answerable, recall1, recall5,
+                answerableRate, lowestFlagged, config.answerableThreshold(), highestUnknown);
+
+        assertThat(answerable).isGreaterThanOrEqualTo(40);
+        assertThat(recall5).as("recall@5, misses: %s", misses).isGreaterThanOrEqualTo(0.95);
+        assertThat(wronglyAnswerable).as("questions the documents do not answer must stay below the threshold").isEmpty();
+        assertThat(answerableRate).as("typical buyer questions must clear the threshold").isGreaterThanOrEqualTo(0.9);
+    }
+}
