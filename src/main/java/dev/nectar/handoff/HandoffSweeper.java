@@ -1,15 +1,17 @@
 package dev.nectar.handoff;
 
 import dev.nectar.platform.NectarConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What time alone changes, on every node every {@code nectar.handoff.sweep-every}: this node's consoles stay live,
@@ -23,25 +25,30 @@ public class HandoffSweeper {
     private final HandoffStore handoffs;
     private final AgentPresence presence;
     private final HandoffRouter router;
-    private final Scheduler scheduler;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "handoff-sweep");
+        t.setDaemon(true);
+        return t;
+    });
     private final Duration every;
     private final Duration grace;
 
-    public HandoffSweeper(HandoffStore handoffs, AgentPresence presence, HandoffRouter router, Scheduler scheduler,
-                          NectarConfig config) {
+    public HandoffSweeper(HandoffStore handoffs, AgentPresence presence, HandoffRouter router, NectarConfig config) {
         this.handoffs = handoffs;
         this.presence = presence;
         this.router = router;
-        this.scheduler = scheduler;
         this.every = config.handoff().sweepEvery();
         this.grace = config.handoff().agentGrace();
     }
 
     void start(@Observes StartupEvent event) {
-        scheduler.newJob("handoff-sweep").setInterval(every.toString())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> sweep())
-                .schedule();
+        timer.scheduleWithFixedDelay(this::sweep, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops, letting a running sweep finish, before the database closes. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        timer.shutdown();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     void sweep() {

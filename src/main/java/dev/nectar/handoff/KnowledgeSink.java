@@ -2,7 +2,7 @@ package dev.nectar.handoff;
 
 /**
  * Where approved suggestions go: the merchant's knowledge base, which the bot retrieves from. The knowledge feature
- * binds it (an adapter over its FAQ ingestion); until then {@link UnboundKnowledgeSink} refuses.
+ * ingests it ({@link KnowledgeBaseSink}).
  */
 public interface KnowledgeSink {
 

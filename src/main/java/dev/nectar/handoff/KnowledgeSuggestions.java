@@ -39,7 +39,8 @@ public class KnowledgeSuggestions {
         }
         String docId;
         try {
-            docId = sink.addFaq(merchantId, HandoffSummary.abbreviate(q, 60), q, a);
+            // the suggestion id keeps titles unique: the knowledge base replaces a document added under the same title
+            docId = sink.addFaq(merchantId, "客服经验 " + HandoffSummary.abbreviate(q, 40) + " " + suggestionId, q, a);
         } catch (RuntimeException e) {
             store.replace(approved, pending);
             throw e;
