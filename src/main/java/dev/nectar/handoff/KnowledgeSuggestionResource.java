@@ -1,6 +1,9 @@
 package dev.nectar.handoff;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.nectar.merchant.Authenticator;
+import dev.nectar.platform.ApiException;
+import dev.nectar.platform.Json;
 import dev.nectar.platform.Check;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,8 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
+/** Review of what agents proposed; approve and reject take an optional JSON body, so a bare POST works too. */
+@Consumes(MediaType.WILDCARD)
 @Path("/api/merchants/{m}/knowledge-suggestions")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class KnowledgeSuggestionResource {
     private final Authenticator auth;
@@ -45,16 +49,30 @@ public class KnowledgeSuggestionResource {
     @POST
     @Path("/{id}/approve")
     public KnowledgeSuggestion approve(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
-                                       @PathParam("id") String id, Approval body) {
+                                       @PathParam("id") String id, String raw) {
         auth.requireMerchant(authorization, m);
+        Approval body = optionalBody(raw, Approval.class);
         return suggestions.approve(m, id, body == null ? null : body.question(), body == null ? null : body.answer());
     }
 
     @POST
     @Path("/{id}/reject")
     public KnowledgeSuggestion reject(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
-                                      @PathParam("id") String id, Rejection body) {
+                                      @PathParam("id") String id, String raw) {
         auth.requireMerchant(authorization, m);
+        Rejection body = optionalBody(raw, Rejection.class);
         return suggestions.reject(m, id, body == null ? null : body.note());
+    }
+
+    /** The body as JSON, whatever content type a bare POST carried; null when there is none. */
+    private static <T> T optionalBody(String raw, Class<T> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(raw, type);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "the body is not valid JSON for this request", null);
+        }
     }
 }
