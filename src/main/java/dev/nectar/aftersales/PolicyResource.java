@@ -36,6 +36,13 @@ public class PolicyResource {
     @PUT
     public Policy put(@HeaderParam("Authorization") String authorization, @PathParam("m") String m, Policy body) {
         auth.requireMerchant(authorization, m);
+        Policy p = checked(body);
+        policies.put(m, p);
+        return policies.get(m);
+    }
+
+    /** The policy a body describes, defaults filled in; 400 naming the bad field. */
+    public static Policy checked(Policy body) {
         Check.present(body, "body");
         // lists and maps are checked before the defaults are filled in: that copy refuses null entries
         if (body.noReasonExcludedCategories() != null) {
@@ -57,7 +64,6 @@ public class PolicyResource {
         Check.money(p.refundOnlyAutoApproveMax(), "refundOnlyAutoApproveMax");
         Check.range(p.refundOnlyAbuseCount(), "refundOnlyAbuseCount", 1, 1000);
         Check.range(p.profileWindowDays(), "profileWindowDays", 1, 3650);
-        policies.put(m, p);
-        return policies.get(m);
+        return p;
     }
 }

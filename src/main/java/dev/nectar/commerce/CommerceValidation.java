@@ -85,7 +85,6 @@ public final class CommerceValidation {
                 List<Order.Event> events = logistics.events() == null ? List.of() : Check.size(logistics.events(), at(i, "logistics.events"), 500);
                 for (int e = 0; e < events.size(); e++) {
                     Order.Event event = Check.present(events.get(e), at(i, "logistics.events[" + e + "]"));
-                    Check.present(event.time(), at(i, "logistics.events[" + e + "].time"));
                     Check.text(event.description(), at(i, "logistics.events[" + e + "].description"), 500);
                 }
                 logistics = new Order.Logistics(logistics.carrier(), logistics.trackingNo(), events);

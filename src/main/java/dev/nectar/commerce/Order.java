@@ -17,7 +17,21 @@ public record Order(String orderId, String buyerId, OrderStatus status, OffsetDa
     public record Logistics(String carrier, String trackingNo, List<Event> events) {
     }
 
+    /** A tracking event; the time may be missing, in which case the list order is the order of events. */
     public record Event(OffsetDateTime time, String description) {
+    }
+
+    /** Tracking events newest first: by time when every event has one, else by their order in the list. */
+    public List<Event> eventsNewestFirst() {
+        if (logistics == null || logistics.events() == null) {
+            return List.of();
+        }
+        List<Event> events = new java.util.ArrayList<>(logistics.events());
+        if (events.stream().allMatch(e -> e.time() != null)) {
+            events.sort(java.util.Comparator.comparing(Event::time));
+        }
+        java.util.Collections.reverse(events);
+        return events;
     }
 
     public boolean insured() {

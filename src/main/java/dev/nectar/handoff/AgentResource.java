@@ -3,7 +3,6 @@ package dev.nectar.handoff;
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Check;
-import dev.nectar.platform.Secrets;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,19 +38,22 @@ public class AgentResource {
     public Response register(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                              RegisterAgent body) {
         auth.requireMerchant(authorization, m);
+        Agent agent = checked(m, body);
+        String token = agents.register(agent)
+                .orElseThrow(() -> ApiException.conflict("AGENT_EXISTS", "agent " + agent.agentId() + " already exists"));
+        return Response.status(201).entity(new RegisteredAgent(agent.agentId(), token)).build();
+    }
+
+    /** The agent a registration describes, defaults filled in (tier 1, 3 at once); 400 naming the bad field. */
+    public static Agent checked(String merchantId, RegisterAgent body) {
         Check.present(body, "body");
         List<String> certs = body.certifications() == null ? List.of() : Check.size(body.certifications(), "certifications", 20);
         for (int i = 0; i < certs.size(); i++) {
             Check.id(certs.get(i), "certifications[" + i + "]");
         }
-        Agent agent = new Agent(m, Check.id(body.agentId(), "agentId"), Check.text(body.name(), "name", 100),
+        return new Agent(merchantId, Check.id(body.agentId(), "agentId"), Check.text(body.name(), "name", 100),
                 List.copyOf(certs), body.tier() == null ? 1 : Check.range(body.tier(), "tier", 1, 5),
                 body.maxConcurrent() == null ? 3 : Check.range(body.maxConcurrent(), "maxConcurrent", 1, 50));
-        String token = Secrets.newToken(Agent.TOKEN_PREFIX);
-        if (!agents.create(agent, Secrets.sha256(token))) {
-            throw ApiException.conflict("AGENT_EXISTS", "agent " + agent.agentId() + " already exists");
-        }
-        return Response.status(201).entity(new RegisteredAgent(agent.agentId(), token)).build();
     }
 
     @GET

@@ -5,11 +5,9 @@ import dev.nectar.merchant.BuyerIdentity;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.NectarConfig;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,8 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Locale;
 
-/** Buyers upload photos from the chat; merchants read the verdict on each. */
-@Path("/api")
+/** Buyers upload photos from the chat; the verdicts are read by merchants through {@link VerificationResource}. */
+@Path("/api/chat/images")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImageResource {
     private final Authenticator auth;
@@ -40,7 +38,6 @@ public class ImageResource {
     }
 
     @POST
-    @Path("/chat/images")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@HeaderParam("Authorization") String authorization, @RestForm("file") FileUpload file) {
         BuyerIdentity buyer = auth.requireBuyer(authorization);
@@ -63,13 +60,5 @@ public class ImageResource {
         StoredImage image = verifier.upload(buyer, bytes);
         return Response.status(201).entity(new Uploaded(image.imageId(), image.format().name().toLowerCase(Locale.ROOT),
                 image.width(), image.height())).build();
-    }
-
-    @GET
-    @Path("/merchants/{m}/images/{imageId}/verification")
-    public Verification verification(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
-                                     @PathParam("imageId") String imageId) {
-        auth.requireMerchant(authorization, m);
-        return verifier.latest(m, imageId).orElseThrow(() -> ApiException.notFound("image " + imageId));
     }
 }

@@ -5,6 +5,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.util.Iterator;
 import java.util.Optional;
@@ -51,6 +52,25 @@ public final class Pixels {
     public static float[] luma(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        int n = w * h;
+        // fast path for what the JPEG reader returns; getRGB goes through the colour model pixel by pixel
+        if (image.getRaster().getDataBuffer() instanceof DataBufferByte buffer && image.getRaster().getParent() == null) {
+            byte[] d = buffer.getData();
+            if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && d.length == 3 * n) {
+                float[] out = new float[n];
+                for (int i = 0, j = 0; i < n; i++, j += 3) {
+                    out[i] = 0.114f * (d[j] & 0xFF) + 0.587f * (d[j + 1] & 0xFF) + 0.299f * (d[j + 2] & 0xFF);
+                }
+                return out;
+            }
+            if (image.getType() == BufferedImage.TYPE_BYTE_GRAY && d.length == n) {
+                float[] out = new float[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = d[i] & 0xFF;
+                }
+                return out;
+            }
+        }
         int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
         float[] out = new float[w * h];
         for (int i = 0; i < out.length; i++) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class EmbeddingModelProducer {
 
+    /** Not a default bean: quarkus-langchain4j adds its own default EmbeddingModel bean, which this one must win over. */
     @Produces
     @ApplicationScoped
     EmbeddingModel embeddingModel() {

@@ -2,6 +2,7 @@ package dev.nectar.merchant;
 
 import dev.nectar.platform.NectarConfig;
 import dev.nectar.platform.Secrets;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * The operator token: configured, or generated on first start and kept in {@code <data>/admin-token} (owner-only),
  * so it is never printed to the log.
  */
+@Startup // the operator needs the generated token before the first request, not after it
 @ApplicationScoped
 public class AdminToken {
     private static final Logger LOG = Logger.getLogger(AdminToken.class);

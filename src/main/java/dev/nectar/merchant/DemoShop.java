@@ -3,7 +3,6 @@ package dev.nectar.merchant;
 import dev.nectar.aftersales.PolicyStore;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.OrderStore;
-import dev.nectar.handoff.Agent;
 import dev.nectar.handoff.AgentStore;
 import dev.nectar.platform.NectarConfig;
 import dev.nectar.platform.Secrets;
@@ -28,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -108,19 +108,12 @@ public class DemoShop {
         orders.upsert(m, shop.orders());
         policies.put(m, shop.policy());
         Map<String, String> agentTokens = new LinkedHashMap<>();
-        for (Agent agent : shop.agents()) {
-            String token = Secrets.newToken(Agent.TOKEN_PREFIX);
-            if (agents.create(agent, Secrets.sha256(token))) {
-                agentTokens.put(agent.agentId(), token);
-            }
-        }
+        shop.agents().forEach(agent -> agents.register(agent).ifPresent(token -> agentTokens.put(agent.agentId(), token)));
         // the merchant comes last: once it exists the shop is complete, and a first start that failed is redone
-        String apiKey = Secrets.newToken(Merchant.API_KEY_PREFIX);
-        if (!merchants.create(new Merchant(m, shop.name(), shop.locale(), Instant.now()), Secrets.sha256(apiKey))) {
-            return false; // another node sharing the database created it meanwhile
-        }
-        writeCredentials(shop, file, apiKey, agentTokens);
-        return true;
+        Optional<String> apiKey = merchants.register(new Merchant(m, shop.name(), shop.locale(), Instant.now()));
+        // empty when another node sharing the database created it meanwhile
+        apiKey.ifPresent(key -> writeCredentials(shop, file, key, agentTokens));
+        return apiKey.isPresent();
     }
 
     /** Buyer tokens expire, so each start issues new ones; the key and agent tokens were shown once and are kept. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nectar.aftersales.Policy;
+import dev.nectar.aftersales.PolicyResource;
 import dev.nectar.commerce.CommerceValidation;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.Product;
 import dev.nectar.handoff.Agent;
+import dev.nectar.handoff.AgentResource;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Check;
 import dev.nectar.platform.Json;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  * The demo shop as written in the knowledge-base folder: {@code shop.json}, {@code catalog.json},
  * {@code orders.json}, {@code policy.json} and {@code agents.json}. Order and logistics times are written relative
  * to the moment of loading ({@code "createdDaysAgo": 3}, {@code "daysAgo": 1.5}), so the demo always looks fresh.
- * Catalog and orders pass the same checks as the merchant API; any problem names the file and the field.
+ * Everything passes the same checks as the merchant API; any problem names the file and the field.
  *
  * @param buyers the demo buyers who get a token in the credentials file
  */
@@ -42,9 +44,7 @@ public record DemoShopData(String merchantId, String name, String locale, List<S
         }
         Shop shop = checked("shop.json", () -> {
             Shop s = Json.MAPPER.convertValue(tree(dir, "shop.json"), Shop.class);
-            if (s.merchantId() == null || !Check.MERCHANT_ID.matcher(s.merchantId()).matches()) {
-                throw ApiException.invalid("merchantId", "merchantId must be 3-40 characters of a-z, 0-9 and -");
-            }
+            Check.merchantId(s.merchantId(), "merchantId");
             Check.text(s.name(), "name", 200);
             Check.present(s.buyers(), "buyers").forEach(b -> Check.id(b, "buyers"));
             return s;
@@ -56,12 +56,11 @@ public record DemoShopData(String merchantId, String name, String locale, List<S
             absoluteTimes(tree, now);
             return CommerceValidation.orders(Json.MAPPER.convertValue(tree, new TypeReference<List<Order>>() { }), maxItems);
         });
-        Policy policy = checked("policy.json", () -> Json.MAPPER.convertValue(tree(dir, "policy.json"), Policy.class).withDefaults());
+        Policy policy = checked("policy.json", () ->
+                PolicyResource.checked(Json.MAPPER.convertValue(tree(dir, "policy.json"), Policy.class)));
         List<Agent> agents = checked("agents.json", () -> Json.MAPPER.convertValue(tree(dir, "agents.json"),
-                new TypeReference<List<Agent>>() { }).stream().map(a -> new Agent(shop.merchantId(),
-                Check.id(a.agentId(), "agentId"), Check.text(a.name(), "name", 100),
-                List.copyOf(Check.present(a.certifications(), "certifications")),
-                Check.range(a.tier(), "tier", 1, 5), Check.range(a.maxConcurrent(), "maxConcurrent", 1, 50))).toList());
+                new TypeReference<List<AgentResource.RegisterAgent>>() { }).stream()
+                .map(a -> AgentResource.checked(shop.merchantId(), a)).toList());
         return new DemoShopData(shop.merchantId(), shop.name(), shop.locale() == null ? "zh-CN" : shop.locale(),
                 List.copyOf(shop.buyers()), products, orders, policy, agents);
     }

@@ -2,7 +2,6 @@ package dev.nectar.merchant;
 
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Check;
-import dev.nectar.platform.Secrets;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,15 +35,11 @@ public class MerchantResource {
     public Response create(@HeaderParam("Authorization") String authorization, CreateMerchant body) {
         auth.requireAdmin(authorization);
         Check.present(body, "body");
-        if (body.merchantId() == null || !Check.MERCHANT_ID.matcher(body.merchantId()).matches()) {
-            throw ApiException.invalid("merchantId", "merchantId must be 3-40 characters of a-z, 0-9 and -");
-        }
+        String merchantId = Check.merchantId(body.merchantId(), "merchantId");
         String name = Check.text(body.name(), "name", 200);
         String locale = body.locale() == null ? "zh-CN" : Check.text(body.locale(), "locale", 20);
-        String apiKey = Secrets.newToken(Merchant.API_KEY_PREFIX);
-        if (!merchants.create(new Merchant(body.merchantId(), name, locale, Instant.now()), Secrets.sha256(apiKey))) {
-            throw ApiException.conflict("MERCHANT_EXISTS", "merchant " + body.merchantId() + " already exists");
-        }
-        return Response.status(201).entity(new CreatedMerchant(body.merchantId(), apiKey)).build();
+        String apiKey = merchants.register(new Merchant(merchantId, name, locale, Instant.now()))
+                .orElseThrow(() -> ApiException.conflict("MERCHANT_EXISTS", "merchant " + merchantId + " already exists"));
+        return Response.status(201).entity(new CreatedMerchant(merchantId, apiKey)).build();
     }
 }

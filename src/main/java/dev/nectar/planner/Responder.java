@@ -6,6 +6,7 @@ import dev.nectar.platform.NectarConfig;
 import dev.nectar.tools.ToolResult;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ public class Responder {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_]+)}");
     private final Map<String, List<String>> templates = new HashMap<>();
 
+    @Inject
     public Responder(NectarConfig config) {
         this(Path.of(config.promptsDir(), "replies.json"));
     }

@@ -13,6 +13,14 @@ public final class Check {
     private Check() {
     }
 
+    /** A merchant id of the contract: 3-40 characters of a-z, 0-9 and -. */
+    public static String merchantId(String value, String field) {
+        if (value == null || !MERCHANT_ID.matcher(value).matches()) {
+            throw ApiException.invalid(field, field + " must be 3-40 characters of a-z, 0-9 and -");
+        }
+        return value;
+    }
+
     public static <T> T present(T value, String field) {
         if (value == null) {
             throw ApiException.invalid(field, field + " is required");

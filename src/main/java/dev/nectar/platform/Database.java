@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +66,7 @@ public class Database {
     private static String embeddedUrl(String dataDir) {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            Secrets.createPrivateDirectories(dir); // the database file holds the buyer-token secret
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the data folder " + dir, e);
         }

@@ -58,7 +58,7 @@ public final class Secrets {
      */
     public static void writePrivateFile(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        createPrivateDirectories(dir);
         Path tmp;
         try {
             tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp",
@@ -72,6 +72,18 @@ public final class Secrets {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Creates a missing folder (and missing parents) readable by its owner only; an existing one is left as it is. */
+    public static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir); // not a POSIX file system
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.nectar.platform.Json;
 import dev.nectar.platform.NectarConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public class ToolManifests {
 
     private final Map<String, ToolManifest> byName;
 
+    @Inject
     public ToolManifests(NectarConfig config) {
         this(Path.of(config.toolsDir()));
     }

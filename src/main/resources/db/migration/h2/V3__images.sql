@@ -33,6 +33,6 @@ CREATE TABLE image_blobs (
   merchant_id VARCHAR(40) NOT NULL,
   image_id VARCHAR(64) NOT NULL,
   buyer_id VARCHAR(64) NOT NULL,
-  content BLOB NOT NULL,
+  content BYTEA NOT NULL,
   PRIMARY KEY (merchant_id, image_id)
 );

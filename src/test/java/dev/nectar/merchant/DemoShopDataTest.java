@@ -155,6 +155,21 @@ class DemoShopDataTest {
     }
 
     @Test
+    void theDemoPolicyAndAgentsPassTheApiChecksToo(@TempDir Path dir) throws IOException {
+        copyKnowledgeBase(dir);
+        Files.writeString(dir.resolve("policy.json"), "{\"refundOnlyAutoApproveMax\": 49.999}");
+
+        assertThatThrownBy(() -> DemoShopData.read(dir, NOW, 5000)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContainingAll("demo shop file policy.json", "refundOnlyAutoApproveMax");
+
+        copyKnowledgeBase(dir);
+        Files.writeString(dir.resolve("agents.json"), "[{\"agentId\": \"a-1\", \"name\": \"阿一\", \"tier\": 9}]");
+
+        assertThatThrownBy(() -> DemoShopData.read(dir, NOW, 5000)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContainingAll("demo shop file agents.json", "tier");
+    }
+
+    @Test
     void aMissingFolderSaysHowToFixIt(@TempDir Path dir) {
         assertThatThrownBy(() -> DemoShopData.read(dir.resolve("nowhere"), NOW, 5000))
                 .isInstanceOf(IllegalStateException.class)
@@ -163,7 +178,7 @@ class DemoShopDataTest {
 
     private static void copyKnowledgeBase(Path dir) throws IOException {
         for (String f : new String[]{"shop.json", "catalog.json", "orders.json", "policy.json", "agents.json"}) {
-            Files.copy(KNOWLEDGE_BASE.resolve(f), dir.resolve(f));
+            Files.copy(KNOWLEDGE_BASE.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -104,7 +104,12 @@ public class EmbeddedPlanner implements Planner {
             st.strikes = 0;
             return reply(talk.get().kind() == SmallTalk.Kind.GREETING ? "greeting" : "thanks");
         }
-        return route(ctx, u, chooseIntent(ctx, u), Map.of());
+        String intent = chooseIntent(ctx, u);
+        if (intent.equals(ToolNames.KNOWLEDGE_SEARCH) && !ctx.images().isEmpty()) {
+            // a photo with no request around it: check it and ask what it is about
+            return call(ctx, ToolNames.IMAGE_VERIFICATION, Map.of("imageId", ctx.images().get(0)));
+        }
+        return route(ctx, u, intent, Map.of());
     }
 
     /** The tool the message asks for; knowledge questions go to the knowledge base first, with a fallback. */
@@ -115,8 +120,10 @@ public class EmbeddedPlanner implements Planner {
         boolean personal = named || cues.personal(text);
         boolean question = cues.question(text);
         Map<String, Double> total = new HashMap<>();
+        Map<String, Double> cueOf = new HashMap<>();
         for (IntentClassifier.Score sc : intents.score(u.text().text(), intents.embed(u.text().text()))) {
             total.put(sc.tool(), sc.total());
+            cueOf.put(sc.tool(), sc.cue());
         }
         Optional<AfterSaleKind> kind = s.afterSaleKind();
         if (kind.isPresent() && kind.get() != AfterSaleKind.CANCEL) {
@@ -130,8 +137,9 @@ public class EmbeddedPlanner implements Planner {
                 total.merge(t, b, Double::sum);
             }
         }
-        if (s.priceMax().isPresent() || s.priceMin().isPresent() || s.priceAround().isPresent() || s.weightKg().isPresent()
-                || s.count().isPresent()) {
+        boolean constrained = s.priceMax().isPresent() || s.priceMin().isPresent() || s.priceAround().isPresent()
+                || s.weightKg().isPresent() || s.count().isPresent();
+        if (constrained) {
             total.merge(ToolNames.PRODUCT_RECOMMENDATION, 0.12, Double::sum);
         }
         if (question && !personal) {
@@ -144,12 +152,13 @@ public class EmbeddedPlanner implements Planner {
         LOG.debugf("intents for '%s': %s", u.text().text(), ranked);
         boolean orderBound = Set.of(ToolNames.AFTER_SALE_REQUEST, ToolNames.CANCEL_ORDER, ToolNames.LOGISTICS_TRACKING,
                 ToolNames.ORDER_LOOKUP).contains(best);
-        if (best.equals(ToolNames.KNOWLEDGE_SEARCH) || score < cues.intentThreshold() || (orderBound && question && !personal)) {
-            String fallback = best.equals(ToolNames.KNOWLEDGE_SEARCH) ? null : best;
-            if (fallback == null && ranked.size() > 1 && ranked.get(1).getValue() >= cues.intentThreshold()) {
-                fallback = ranked.get(1).getKey();
-            }
-            ctx.remember(FALLBACK, fallback);
+        // a question about a product's facts (适合多重, 多久) rather than a request for products
+        boolean weakRecommendation = best.equals(ToolNames.PRODUCT_RECOMMENDATION) && question && !constrained
+                && cueOf.getOrDefault(best, 0.0) < 1.0;
+        if (best.equals(ToolNames.KNOWLEDGE_SEARCH) || score < cues.intentThreshold()
+                || (orderBound && question && !personal) || weakRecommendation) {
+            // the knowledge base answers first; the tool the message leaned to runs when it has nothing
+            ctx.remember(FALLBACK, best.equals(ToolNames.KNOWLEDGE_SEARCH) || score < cues.intentThreshold() ? null : best);
             return ToolNames.KNOWLEDGE_SEARCH;
         }
         return best;

@@ -29,6 +29,8 @@ public class IntentClassifier {
             ToolNames.AFTER_SALE_REQUEST, ToolNames.CANCEL_ORDER, ToolNames.PRODUCT_RECOMMENDATION,
             ToolNames.KNOWLEDGE_SEARCH);
     private static final int TOP = 2;
+    /** How much one unit of cue weight counts against embedding similarity (cosine, about 0.4-0.8 here). */
+    static final double CUE_WEIGHT = 0.15;
 
     private final EmbeddingModel model;
     private final Map<String, List<float[]>> examples = new LinkedHashMap<>();
@@ -49,7 +51,7 @@ public class IntentClassifier {
     /** Per-intent evidence for one message. */
     public record Score(String tool, double similarity, double cue) {
         public double total() {
-            return similarity + 0.12 * Math.min(cue, 2.0);
+            return similarity + CUE_WEIGHT * Math.min(cue, 2.0);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nectar.platform.Json;
 import dev.nectar.platform.NectarConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ public class PlannerCues {
     private final List<String> question = new ArrayList<>();
     private final double intentThreshold;
 
+    @Inject
     public PlannerCues(NectarConfig config) {
         this(Path.of(config.promptsDir(), "planner.json"));
     }

@@ -51,9 +51,12 @@ public final class Cards {
         if (o.logistics() != null) {
             c.put("carrier", o.logistics().carrier());
             c.put("trackingNo", o.logistics().trackingNo());
-            List<Order.Event> events = o.logistics().events() == null ? List.of() : o.logistics().events();
-            c.put("events", events.stream().sorted((a, b) -> b.time().compareTo(a.time()))
-                    .map(e -> Map.of("time", e.time(), "description", e.description())).toList());
+            c.put("events", o.eventsNewestFirst().stream().map(e -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("time", e.time());
+                m.put("description", e.description());
+                return m;
+            }).toList());
         }
         return c;
     }

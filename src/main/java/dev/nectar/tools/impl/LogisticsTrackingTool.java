@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,12 +56,11 @@ public class LogisticsTrackingTool implements Tool {
     }
 
     private ToolResult.Builder tracking(Order o) {
-        Optional<Order.Event> latest = o.logistics().events() == null ? Optional.empty()
-                : o.logistics().events().stream().max(Comparator.comparing(Order.Event::time));
+        Optional<Order.Event> latest = o.eventsNewestFirst().stream().findFirst();
         ToolResult.Builder r = ToolResult.of(name(), o.status() == OrderStatus.SHIPPED ? "IN_TRANSIT" : "DELIVERED")
                 .fact("carrier", o.logistics().carrier()).fact("trackingNo", o.logistics().trackingNo())
                 .cards(List.of(Cards.logistics(o)));
-        latest.ifPresent(e -> r.fact("latest", e.description()).fact("latestTime", TIME.format(e.time())));
+        latest.ifPresent(e -> r.fact("latest", e.description()).fact("latestTime", e.time() == null ? null : TIME.format(e.time())));
         return r;
     }
 }

@@ -1,0 +1,233 @@
+package dev.nectar.commerce.recommend;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.store.embedding.CosineSimilarity;
+import dev.nectar.commerce.CatalogStore;
+import dev.nectar.commerce.Product;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Recommends in-stock products of one merchant for a buyer's request.
+ *
+ * <p>Constraints are hard filters: stock, price bounds (priceAround = ±25%), category, and body weight against the
+ * ranges products declare ("适合5-15kg"; products declaring none pass). Relevance combines lexical overlap and
+ * semantic similarity. Lexical: character bigrams of the request found in a product's title, tags and category
+ * (full weight) or description and attributes (a third), weighted by rarity in the catalog. When some product
+ * matches lexically, products matching clearly less than the best are dropped: a request for 洗面奶 shares no
+ * bigram with 面霜, and one for 敏感肌的洗面奶 outranks and removes a cleanser tagged 油皮. Semantic: cosine of the
+ * request and the product text with the shared embedding model. Rating and sales only break near-ties; a head
+ * count of two or more puts the largest pack of an item first among its variants.
+ */
+@ApplicationScoped
+public class ProductRecommender {
+    /** Products with less than this share of the best lexical match are not what the buyer named. */
+    private static final double KEEP_RATIO = 0.7;
+    private static final double LEXICAL_WEIGHT = 0.6;
+    private static final double DESCRIPTION_WEIGHT = 0.35;
+    /** Without any lexical match, keep what is about as similar as the best. */
+    private static final double SEMANTIC_MARGIN = 0.1;
+    /** Lifts the largest pack just above its item's best variant, never above another item. */
+    private static final double PACK_EDGE = 0.01;
+    private static final double RATING_WEIGHT = 0.03;
+    private static final double SALES_WEIGHT = 0.02;
+    private static final Pattern PACK_SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(kg|g|l|ml|片|包|袋|粒|抽|支|只装)");
+
+    private final CatalogStore catalog;
+    private final ProductEmbeddings embeddings;
+
+    public ProductRecommender(CatalogStore catalog, ProductEmbeddings embeddings) {
+        this.catalog = catalog;
+        this.embeddings = embeddings;
+    }
+
+    public List<Recommendation> recommend(String merchantId, RecommendationQuery q) {
+        List<Product> all = catalog.all(merchantId);
+        embeddings.retain(merchantId, all.stream().map(Product::sku).collect(Collectors.toSet()));
+        List<Product> candidates = all.stream().filter(Product::inStock).filter(p -> priced(p, q))
+                .filter(p -> inCategory(p, q.category())).filter(p -> fits(p, q.weightKg())).toList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Vocabulary vocabulary = new Vocabulary(all);
+        Set<String> asked = vocabulary.known(Grams.of(q.text()));
+        Map<String, Double> lexical = new HashMap<>();
+        candidates.forEach(p -> lexical.put(p.sku(), vocabulary.score(asked, p)));
+        double bestLexical = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (bestLexical > 0) {
+            candidates = candidates.stream().filter(p -> lexical.get(p.sku()) >= KEEP_RATIO * bestLexical).toList();
+        }
+        Map<String, Double> semantic = semantic(merchantId, q.text(), candidates);
+        double bestSemantic = semantic.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (bestLexical == 0) {
+            candidates = candidates.stream().filter(p -> semantic.get(p.sku()) >= bestSemantic - SEMANTIC_MARGIN).toList();
+        }
+        Map<String, Double> relevance = new HashMap<>();
+        for (Product p : candidates) {
+            relevance.put(p.sku(), bestLexical > 0
+                    ? LEXICAL_WEIGHT * lexical.get(p.sku()) + (1 - LEXICAL_WEIGHT) * semantic.get(p.sku())
+                    : semantic.get(p.sku()));
+        }
+        Set<String> bigPacks = q.count() != null && q.count() >= 2 ? largestPacks(candidates, relevance) : Set.of();
+        long maxSales = candidates.stream().mapToLong(p -> p.sales() == null ? 0 : p.sales()).max().orElse(0);
+        List<Recommendation> ranked = new ArrayList<>();
+        for (Product p : candidates) {
+            double score = relevance.get(p.sku())
+                    + RATING_WEIGHT * (p.rating() == null ? 0 : p.rating() / 5)
+                    + SALES_WEIGHT * (maxSales == 0 || p.sales() == null ? 0 : Math.log1p(p.sales()) / Math.log1p(maxSales));
+            ranked.add(new Recommendation(p, score, reason(p, q, asked, bigPacks.contains(p.sku()))));
+        }
+        ranked.sort(Comparator.comparingDouble(Recommendation::score).reversed()
+                .thenComparing(r -> r.product().sku()));
+        return List.copyOf(ranked.subList(0, Math.min(q.effectiveLimit(), ranked.size())));
+    }
+
+    private Map<String, Double> semantic(String merchantId, String text, List<Product> candidates) {
+        Map<String, Double> out = new HashMap<>();
+        if (text == null || text.isBlank()) {
+            candidates.forEach(p -> out.put(p.sku(), 0.0));
+            return out;
+        }
+        Embedding query = embeddings.embed(text);
+        Map<String, Embedding> vectors = embeddings.of(merchantId, candidates);
+        candidates.forEach(p -> out.put(p.sku(), CosineSimilarity.between(query, vectors.get(p.sku()))));
+        return out;
+    }
+
+    private static boolean priced(Product p, RecommendationQuery q) {
+        BigDecimal low = q.lowest();
+        BigDecimal high = q.highest();
+        return (low == null || p.price().compareTo(low) >= 0) && (high == null || p.price().compareTo(high) <= 0);
+    }
+
+    /** The product's category, or a word in its title or tags (callers pass 洗面奶 as often as 美妆). */
+    private static boolean inCategory(Product p, String category) {
+        if (category == null || category.isBlank()) {
+            return true;
+        }
+        String c = category.strip().toLowerCase(Locale.ROOT);
+        return c.equalsIgnoreCase(p.category()) || p.title().toLowerCase(Locale.ROOT).contains(c)
+                || (p.tags() != null && p.tags().stream().anyMatch(t -> t.equalsIgnoreCase(c)));
+    }
+
+    private static boolean fits(Product p, Double weightKg) {
+        if (weightKg == null) {
+            return true;
+        }
+        List<SizeRange> ranges = ranges(p);
+        return ranges.isEmpty() || ranges.stream().anyMatch(r -> r.contains(weightKg));
+    }
+
+    private static List<SizeRange> ranges(Product p) {
+        List<SizeRange> ranges = new ArrayList<>(SizeRange.in(p.description()));
+        if (p.attributes() != null) {
+            p.attributes().values().forEach(v -> ranges.addAll(SizeRange.in(v)));
+        }
+        return ranges;
+    }
+
+    /**
+     * For a household of several: the largest pack of each item (spu) offered in several sizes takes the relevance
+     * of the item's best variant plus an edge, so it leads its item; returns those packs.
+     */
+    private static Set<String> largestPacks(List<Product> candidates, Map<String, Double> relevance) {
+        Set<String> big = new HashSet<>();
+        candidates.stream().filter(p -> packSize(p).isPresent()).collect(Collectors.groupingBy(Product::spu)).values().stream()
+                .filter(variants -> variants.size() > 1)
+                .forEach(variants -> {
+                    Product largest = variants.stream().max(Comparator.comparingDouble(p -> packSize(p).orElseThrow())).orElseThrow();
+                    double best = variants.stream().mapToDouble(p -> relevance.get(p.sku())).max().orElseThrow();
+                    relevance.put(largest.sku(), best + PACK_EDGE);
+                    big.add(largest.sku());
+                });
+        return big;
+    }
+
+    /** Pack size in base units (g, ml or pieces) from the attributes, else the title. */
+    private static Optional<Double> packSize(Product p) {
+        String text = (p.attributes() == null ? "" : String.join(" ", p.attributes().values())) + " " + p.title();
+        Matcher m = PACK_SIZE.matcher(ChineseNumbers.normalize(text));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        double n = Double.parseDouble(m.group(1));
+        return Optional.of(m.group(2).equals("kg") || m.group(2).equals("l") ? n * 1000 : n);
+    }
+
+    private static String reason(Product p, RecommendationQuery q, Set<String> asked, boolean bigPack) {
+        List<String> parts = new ArrayList<>();
+        List<String> tags = p.tags() == null ? List.of() : p.tags().stream()
+                .filter(t -> Grams.of(t).stream().anyMatch(asked::contains)).limit(2).toList();
+        if (!tags.isEmpty()) {
+            parts.add(String.join("、", tags));
+        }
+        if (q.weightKg() != null) {
+            ranges(p).stream().filter(r -> r.contains(q.weightKg())).findFirst().ifPresent(r -> parts.add("适合" + r.label()));
+        }
+        if (bigPack) {
+            parts.add("大包装更划算");
+        }
+        if (q.lowest() != null || q.highest() != null) {
+            parts.add(p.price().stripTrailingZeros().toPlainString() + "元,在预算内");
+        }
+        if (p.rating() != null) {
+            parts.add("评分" + p.rating());
+        }
+        if (p.sales() != null && p.sales() > 0) {
+            parts.add("已售" + (p.sales() >= 10000 ? BigDecimal.valueOf(p.sales()).movePointLeft(4)
+                    .setScale(1, java.math.RoundingMode.DOWN).stripTrailingZeros().toPlainString() + "万" : p.sales()));
+        }
+        return parts.isEmpty() ? p.title() : String.join(",", parts);
+    }
+
+    /** Bigram rarity over the merchant's whole catalog, and where each product carries each bigram. */
+    private static final class Vocabulary {
+        private final Map<String, Set<String>> strong = new HashMap<>();
+        private final Map<String, Set<String>> weak = new HashMap<>();
+        private final Map<String, Integer> documents = new HashMap<>();
+        private final int size;
+
+        Vocabulary(List<Product> products) {
+            size = products.size();
+            for (Product p : products) {
+                Set<String> s = Grams.of(String.join(" ", p.title(), p.category(), p.tags() == null ? "" : String.join(" ", p.tags())));
+                Set<String> w = Grams.of(String.join(" ", p.description() == null ? "" : p.description(),
+                        p.attributes() == null ? "" : String.join(" ", p.attributes().values())));
+                w.removeAll(s);
+                strong.put(p.sku(), s);
+                weak.put(p.sku(), w);
+                s.forEach(g -> documents.merge(g, 1, Integer::sum));
+                w.forEach(g -> documents.merge(g, 1, Integer::sum));
+            }
+        }
+
+        Set<String> known(Set<String> grams) {
+            return grams.stream().filter(documents::containsKey).collect(Collectors.toSet());
+        }
+
+        /** Share of the asked bigrams' rarity that the product carries, 0..1. */
+        double score(Set<String> asked, Product p) {
+            double total = 0;
+            double matched = 0;
+            for (String g : asked) {
+                double idf = Math.log(1 + (double) size / documents.get(g));
+                total += idf;
+                matched += strong.get(p.sku()).contains(g) ? idf : weak.get(p.sku()).contains(g) ? DESCRIPTION_WEIGHT * idf : 0;
+            }
+            return total == 0 ? 0 : matched / total;
+        }
+    }
+}
