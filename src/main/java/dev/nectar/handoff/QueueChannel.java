@@ -4,22 +4,30 @@ import dev.nectar.chat.Frames;
 import dev.nectar.chat.HumanChannel;
 import dev.nectar.conversation.Conversation;
 import dev.nectar.planner.Responder;
+import dev.nectar.platform.bus.FrameBus;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Answers a queued buyer with their place in line; messages for an assigned agent go to the agent's console. */
+/**
+ * Buyer messages while a human is involved: a queued buyer hears their place in line (and, off duty, when humans
+ * are back); messages for an assigned agent go to the agent's console on whichever node it is, and the bot stays
+ * silent.
+ */
 @ApplicationScoped
 public class QueueChannel implements HumanChannel {
     private final HandoffStore handoffs;
+    private final HandoffService service;
     private final Responder responder;
-    private final AgentRelay relay;
+    private final FrameBus bus;
 
-    public QueueChannel(HandoffStore handoffs, Responder responder, AgentRelay relay) {
+    public QueueChannel(HandoffStore handoffs, HandoffService service, Responder responder, FrameBus bus) {
         this.handoffs = handoffs;
+        this.service = service;
         this.responder = responder;
-        this.relay = relay;
+        this.bus = bus;
     }
 
     @Override
@@ -29,16 +37,14 @@ public class QueueChannel implements HumanChannel {
             return List.of(new Frames.Error(replyTo, "NO_HANDOFF", "this conversation is waiting for an agent"));
         }
         if (h.status() == Handoff.Status.ASSIGNED) {
-            relay.toAgent(h, text, images);
+            bus.publish(FrameBus.agent(h.merchantId(), h.agentId()), new AgentFrames.BuyerMessage(h.conversationId(), text, images));
             return List.of();
         }
         int position = handoffs.ahead(h) + 1;
-        return List.of(new Frames.Handoff(replyTo, h.handoffId(), h.status().name(), h.skill(), position,
-                responder.render("handoff.waiting", Map.of("position", position))));
-    }
-
-    /** Carries buyer messages to the agent who holds the conversation (the agent console). */
-    public interface AgentRelay {
-        void toAgent(Handoff handoff, String text, List<String> images);
+        String reply = service.offHours(conv.merchantId(), Instant.now())
+                .map(off -> responder.render("handoff.waiting_off_hours", Map.of("position", position,
+                        "serviceHours", off.serviceHours(), "backAt", off.backAt())))
+                .orElseGet(() -> responder.render("handoff.waiting", Map.of("position", position)));
+        return List.of(new Frames.Handoff(replyTo, h.handoffId(), h.status().name(), h.skill(), position, reply));
     }
 }

@@ -45,6 +45,8 @@ public interface NectarConfig {
 
     Limits limits();
 
+    Handoffs handoff();
+
     interface Db {
         /** jdbc:postgresql://...; when absent the embedded H2 database under the data folder is used. */
         Optional<String> url();
@@ -102,5 +104,19 @@ public interface NectarConfig {
         /** Image size in pixels (width x height). */
         @WithDefault("40000000")
         long maxImagePixels();
+    }
+
+    interface Handoffs {
+        /** How long a handoff that needs a certified skill waits for a certified agent before a general agent may take it. */
+        @WithDefault("PT3M")
+        Duration generalAfter();
+
+        /** How long an agent whose console dropped keeps their conversations before they go back to the queue. */
+        @WithDefault("PT60S")
+        Duration agentGrace();
+
+        /** How often each node refreshes its agents' presence, requeues dropped agents' work and re-routes the queue. */
+        @WithDefault("PT5S")
+        Duration sweepEvery();
     }
 }

@@ -32,8 +32,14 @@ public class HandoffTool implements Tool {
         };
         HandoffService.Queued q = handoffs.request(ctx.merchantId(), ctx.conversationId(), ctx.buyerId(), reason,
                 (String) args.get("skill"), priority, (String) args.getOrDefault("summary", ""));
-        return ToolResult.of(name(), q.handoff().status().name()).fact("handoffId", q.handoff().handoffId())
-                .fact("status", q.handoff().status().name()).fact("skill", q.handoff().skill()).fact("position", q.position())
+        String status = q.handoff().status().name();
+        // off duty the ticket still waits (status QUEUED), but the reply says when humans are back
+        ToolResult.Builder result = ToolResult.of(name(), q.offHours() == null ? status : "OFF_HOURS");
+        if (q.offHours() != null) {
+            result.fact("serviceHours", q.offHours().serviceHours()).fact("backAt", q.offHours().backAt());
+        }
+        return result.fact("handoffId", q.handoff().handoffId())
+                .fact("status", status).fact("skill", q.handoff().skill()).fact("position", q.position())
                 .fact("reason", reason).summary("handoff " + q.handoff().skill() + " " + reason).build();
     }
 }
