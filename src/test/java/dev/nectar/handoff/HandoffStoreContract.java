@@ -141,6 +141,9 @@ abstract class HandoffStoreContract {
         store.notified(newer.handoffId(), 3);
         assertThat(store.queue(merchant).get(2).notifiedPosition()).isEqualTo(3);
         assertThat(store.merchantsWaiting()).contains(merchant);
+        // a queued handoff (no agent) is closed when its buyer leaves
+        assertThat(store.replace(newer, newer.resolved(Instant.now(), "left"))).isTrue();
+        assertThat(store.queue(merchant)).hasSize(2);
     }
 
     @Test
