@@ -30,6 +30,7 @@ public class EvidenceVerifier {
     private final HttpAiDetector detector;
     private final NectarConfig config;
     private final ImagesConfig images;
+    private final ZoneId exifZone;
 
     public EvidenceVerifier(ImageRecords records, ImageStore store, HttpAiDetector detector, NectarConfig config,
                             ImagesConfig images) {
@@ -38,12 +39,12 @@ public class EvidenceVerifier {
         this.detector = detector;
         this.config = config;
         this.images = images;
+        this.exifZone = ZoneId.of(images.exifZone()); // a bad zone fails at start-up, not on the first upload
     }
 
     /** Checks, stores and verifies an upload. @throws ApiException 413/415 for oversized or unsupported images */
     public StoredImage upload(BuyerIdentity buyer, byte[] bytes) {
-        ImageAnalyzer.Analysis analysis = ImageAnalyzer.analyze(bytes, config.limits().maxImagePixels(),
-                ZoneId.of(images.exifZone()));
+        ImageAnalyzer.Analysis analysis = ImageAnalyzer.analyze(bytes, config.limits().maxImagePixels(), exifZone);
         List<Signal> signals = new ArrayList<>(analysis.signals());
         if (detector.enabled()) {
             signals.add(detector.examine(bytes, analysis.header().format()));

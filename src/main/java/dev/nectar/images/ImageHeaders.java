@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Sniffs the format by magic bytes and walks the container (JPEG markers, PNG chunks, GIF blocks, RIFF chunks)
@@ -15,6 +17,8 @@ import java.util.zip.CRC32;
  * a broken structure means a truncated or corrupt file.
  */
 public final class ImageHeaders {
+    /** Bound on what compressed PNG metadata (zTXt, iTXt, iCCP) may inflate to: the metadata reader inflates it all. */
+    static final long MAX_INFLATED_METADATA = 8L * 1024 * 1024;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
     private ImageHeaders() {
@@ -122,6 +126,7 @@ public final class ImageHeaders {
         checkPixels(width, height, maxPixels);
         List<byte[]> provenance = new ArrayList<>();
         boolean data = false;
+        long inflated = 0;
         int pos = 8;
         CRC32 crc = new CRC32();
         while (true) {
@@ -142,6 +147,12 @@ public final class ImageHeaders {
             switch (type) {
                 case "IDAT" -> data = true;
                 case "caBX" -> provenance.add(Arrays.copyOfRange(d, pos + 8, pos + 8 + len));
+                case "zTXt", "iCCP", "iTXt" -> {
+                    int start = compressedStart(type, d, pos + 8, pos + 8 + len);
+                    if (start >= 0) {
+                        inflated += inflatedSize(d, start, pos + 8 + len, MAX_INFLATED_METADATA - inflated);
+                    }
+                }
                 case "IEND" -> {
                     if (!data) {
                         throw corrupt("the PNG has no image data");
@@ -152,6 +163,61 @@ public final class ImageHeaders {
                 }
             }
             pos += 12 + len;
+        }
+    }
+
+    /** Where the compressed bytes of a text or ICC chunk start, or -1 when it holds none (uncompressed iTXt). */
+    private static int compressedStart(String type, byte[] d, int from, int to) {
+        int keywordEnd = indexOfZero(d, from, to);
+        if (keywordEnd < 0) {
+            throw corrupt("a PNG " + type + " chunk is malformed");
+        }
+        if (!type.equals("iTXt")) {
+            return keywordEnd + 2; // keyword NUL, compression method
+        }
+        if (keywordEnd + 2 >= to || d[keywordEnd + 1] == 0) {
+            return -1;
+        }
+        int languageEnd = indexOfZero(d, keywordEnd + 3, to);
+        int translatedEnd = languageEnd < 0 ? -1 : indexOfZero(d, languageEnd + 1, to);
+        if (translatedEnd < 0) {
+            throw corrupt("a PNG iTXt chunk is malformed");
+        }
+        return translatedEnd + 1;
+    }
+
+    private static int indexOfZero(byte[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (d[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Inflates into a scratch buffer only to count, refusing a zip bomb in metadata before anyone inflates it for real. */
+    private static long inflatedSize(byte[] d, int from, int to, long budget) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(d, from, Math.max(0, to - from));
+            byte[] scratch = new byte[64 * 1024];
+            long total = 0;
+            while (!inflater.finished() && !inflater.needsInput()) {
+                int n = inflater.inflate(scratch);
+                if (n == 0 && (inflater.needsDictionary() || inflater.needsInput())) {
+                    break;
+                }
+                total += n;
+                if (total > budget) {
+                    throw ApiException.tooLarge("the PNG's compressed metadata expands to more than "
+                            + MAX_INFLATED_METADATA + " bytes");
+                }
+            }
+            return total;
+        } catch (DataFormatException e) {
+            return 0; // unreadable text is ignored by the metadata reader too
+        } finally {
+            inflater.end();
         }
     }
 

@@ -5,18 +5,7 @@ import java.util.Optional;
 
 /** The formats a merchant may upload; FAQ formats hold question and answer pairs. */
 public enum DocumentType {
-    MARKDOWN("md"), TEXT("txt"), HTML("html"), PDF("pdf"), FAQ_CSV("csv"), FAQ_JSON("json");
-
-    private final String extension;
-
-    DocumentType(String extension) {
-        this.extension = extension;
-    }
-
-    /** The extension a programmatic document of this type is named with. */
-    public String extension() {
-        return extension;
-    }
+    MARKDOWN, TEXT, HTML, PDF, FAQ_CSV, FAQ_JSON;
 
     public boolean isFaq() {
         return this == FAQ_CSV || this == FAQ_JSON;

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,9 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
                     score >= config.answerableThreshold()));
         }
         hits.sort(Comparator.comparingDouble(KnowledgeHit::score).reversed());
-        return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
+        // neighbouring chunks of one short section return the same passage: keep its best score only
+        Set<String> seen = new HashSet<>();
+        return hits.stream().filter(h -> seen.add(h.docId() + "\n" + h.text())).limit(k).toList();
     }
 
     /** The fused score: cosine mapped from [floor, ceiling] onto 0..1, plus the normalised lexical score. */

@@ -36,6 +36,10 @@ public interface KnowledgeConfig {
     @WithDefault("30")
     int overlapChars();
 
+    /** Characters a hit returns: its chunk widened with neighbouring sentences of the same section. */
+    @WithDefault("300")
+    int passageChars();
+
     /** Ingestion threads; the embedding model already runs two ONNX threads per call. */
     @WithDefault("1")
     int ingestThreads();

@@ -69,7 +69,7 @@ public class KnowledgeService {
         this.documents = documents;
         this.model = model;
         this.config = config;
-        this.chunker = new ChineseChunker(config.chunkChars(), config.overlapChars());
+        this.chunker = new ChineseChunker(config.chunkChars(), config.overlapChars(), config.passageChars());
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(config.ingestThreads(), config.ingestThreads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(config.ingestQueue()), r -> {
@@ -130,19 +130,20 @@ public class KnowledgeService {
     }
 
     /**
-     * Adds (or, under the same title, replaces) a text document for other features, e.g. an approved answer.
+     * Adds (or, under the same title, replaces) a text document for other features, e.g. an approved answer; the
+     * title stands in for the file name, so it never collides with an upload (uploads always have an extension).
      * The stage completes when the document is READY or FAILED.
      */
     public CompletionStage<KnowledgeDocument> addText(String merchantId, String title, String content, DocumentType type) {
         if (type == DocumentType.PDF || type.isFaq()) {
             throw new IllegalArgumentException("addText takes Markdown, plain text or HTML, not " + type);
         }
-        return completion(merchantId, start(merchantId, Source.ofText(title + "." + type.extension(), type, content), title));
+        return completion(merchantId, start(merchantId, Source.ofText(title, type, content), title));
     }
 
     /** Adds (or, under the same title, replaces) a document of FAQ pairs; each pair is retrieved by its question. */
     public CompletionStage<KnowledgeDocument> addFaq(String merchantId, String title, List<FaqPair> pairs) {
-        return completion(merchantId, start(merchantId, Source.ofText(title + ".json", DocumentType.FAQ_JSON, Json.write(pairs)), title));
+        return completion(merchantId, start(merchantId, Source.ofText(title, DocumentType.FAQ_JSON, Json.write(pairs)), title));
     }
 
     private CompletionStage<KnowledgeDocument> completion(String merchantId, Ingestion ingestion) {

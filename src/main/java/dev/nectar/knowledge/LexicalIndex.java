@@ -52,10 +52,6 @@ final class LexicalIndex {
         return new LexicalIndex(postings, lengths);
     }
 
-    int size() {
-        return lengths.length;
-    }
-
     /** The normalised score of every chunk position for the query (0 where no token is shared). */
     double[] scores(String query) {
         double[] scores = new double[lengths.length];

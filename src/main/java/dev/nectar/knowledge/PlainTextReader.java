@@ -18,6 +18,7 @@ final class PlainTextReader {
             new HeadingStyle(Pattern.compile("^[（(][一二三四五六七八九十]+[)）].+"), 4));
     private static final int MAX_HEADING_CHARS = 40;
     private static final String SENTENCE_END = "。！？；：!?;:…";
+    private static final double WRAPPED_SHARE = 0.6;
 
     private PlainTextReader() {
     }
@@ -30,7 +31,8 @@ final class PlainTextReader {
         while (first < lines.size() && lines.get(first).isEmpty()) {
             first++;
         }
-        if (first < lines.size() && isTitle(lines.get(first))) {
+        boolean hasBody = lines.subList(Math.min(first + 1, lines.size()), lines.size()).stream().anyMatch(l -> !l.isEmpty());
+        if (first < lines.size() && hasBody && isTitle(lines.get(first))) {
             title = lines.get(first);
             out.heading(1, title);
             first++;
@@ -46,12 +48,18 @@ final class PlainTextReader {
         return Content.ofSections(title, out.build());
     }
 
-    /** Joins lines a PDF wrapped mid-sentence, so sentences are whole again before they are split. */
+    /**
+     * Joins lines a PDF wrapped mid-sentence, so sentences are whole again before they are split. A line was wrapped
+     * when it runs to (nearly) the longest line's width and does not end a sentence; shorter lines end paragraphs.
+     */
     static String unwrap(String text) {
+        List<String> lines = text.lines().map(String::strip).toList();
+        int wrapWidth = (int) (lines.stream().mapToInt(String::length).max().orElse(0) * WRAPPED_SHARE);
         StringBuilder out = new StringBuilder();
         String previous = "";
-        for (String line : text.lines().map(String::strip).toList()) {
-            boolean join = !line.isEmpty() && !previous.isEmpty() && headingLevel(line) == 0 && headingLevel(previous) == 0
+        for (String line : lines) {
+            boolean join = !line.isEmpty() && previous.length() >= Math.max(1, wrapWidth)
+                    && headingLevel(line) == 0 && headingLevel(previous) == 0
                     && SENTENCE_END.indexOf(previous.charAt(previous.length() - 1)) < 0;
             if (join) {
                 char last = previous.charAt(previous.length() - 1);

@@ -68,8 +68,24 @@ public interface NectarConfig {
         @WithDefault("qwen-plus")
         String model();
 
+        /** Longest a single model call may take, streaming included. */
         @WithDefault("PT20S")
         Duration timeout();
+
+        /**
+         * Longest wait for the model's first token, or between two tokens: a hanging endpoint is given up on well
+         * before {@link #timeout()}, so the embedded planner still answers within the buyer's patience.
+         */
+        @WithDefault("PT8S")
+        Duration idleTimeout();
+
+        /** Retries of a call refused with 429 or 5xx or a failed connection, with exponential backoff. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** How long the circuit stays open after repeated failures; the embedded planner answers meanwhile. */
+        @WithDefault("PT30S")
+        Duration breakerDelay();
     }
 
     interface Limits {

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class ErrorLevelAnalysisTest {
     @Test
     void largePhotosDecodedWithSubsamplingAreNotAnalysed() {
         byte[] big = TestImages.jpeg(TestImages.scene(1, 2200, 1400), 0.92f);
-        ImageAnalyzer.Analysis a = ImageAnalyzer.analyze(big, 40_000_000L, java.time.ZoneOffset.UTC);
+        ImageAnalyzer.Analysis a = ImageAnalyzer.analyze(big, 40_000_000L, ZoneOffset.UTC);
         assertThat(a.phash()).isNotNull();
         assertThat(a.signals()).extracting(Signal::name).doesNotContain("ela_inconsistency");
     }

@@ -64,6 +64,16 @@ class ImageHeadersTest {
     }
 
     @Test
+    void aZipBombInPngMetadataIsRefusedBeforeTheMetadataReaderInflatesIt() {
+        byte[] png = TestImages.encode(scene(11, 32, 32), "png");
+        byte[] bomb = TestImages.withPngChunk(png, "zTXt", TestImages.zTXt("Comment", "A".repeat(9 * 1024 * 1024)));
+        assertThat(bomb.length).isLessThan(100_000);
+        assertRejected(bomb, 413, "TOO_LARGE");
+        byte[] modest = TestImages.withPngChunk(png, "zTXt", TestImages.zTXt("Comment", "B".repeat(100_000)));
+        assertThat(ImageHeaders.read(modest, MAX).format()).isEqualTo(ImageFormat.PNG);
+    }
+
+    @Test
     void aSizeWithinTheLimitPasses() {
         assertHeader(TestImages.jpeg(scene(10, 64, 64), 0.8f), ImageFormat.JPEG, 64, 64);
         assertThat(ImageHeaders.read(TestImages.webpExtended(6000, 6000), MAX).pixels()).isEqualTo(36_000_000L);

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static dev.nectar.images.TestImages.scene;
 import static io.restassured.RestAssured.given;
@@ -65,9 +66,9 @@ class ImageResourceTest {
     void anEditedPhotoIsSuspicious() {
         TestShop shop = TestShop.create();
         byte[] edited = TestImages.withExif(TestImages.jpeg(scene(103, 400, 300), 0.9f),
-                java.util.Map.of(TestImages.MAKE, "OPPO", TestImages.MODEL, "Find X7", TestImages.SOFTWARE, "美图秀秀",
+                Map.of(TestImages.MAKE, "OPPO", TestImages.MODEL, "Find X7", TestImages.SOFTWARE, "美图秀秀",
                         TestImages.DATE_TIME, "2026:05:02 22:00:00"),
-                java.util.Map.of(TestImages.DATE_TIME_ORIGINAL, "2026:05:02 09:00:00"));
+                Map.of(TestImages.DATE_TIME_ORIGINAL, "2026:05:02 09:00:00"));
         String imageId = upload(shop.buyerToken("buyer-1"), "a.jpg", edited).statusCode(201).extract().path("imageId");
         verification(shop, imageId).body("verdict", equalTo("SUSPICIOUS")).body("signals.name", hasItem("editing_software"));
     }
@@ -195,8 +196,8 @@ class ImageResourceTest {
     private record BufferedPhoto(long seed) {
         byte[] jpeg(float quality) {
             return TestImages.withExif(TestImages.jpeg(scene(seed, 640, 480), quality),
-                    java.util.Map.of(TestImages.MAKE, "vivo", TestImages.MODEL, "X100", TestImages.DATE_TIME, "2026:05:02 10:00:00"),
-                    java.util.Map.of(TestImages.DATE_TIME_ORIGINAL, "2026:05:02 10:00:00"));
+                    Map.of(TestImages.MAKE, "vivo", TestImages.MODEL, "X100", TestImages.DATE_TIME, "2026:05:02 10:00:00"),
+                    Map.of(TestImages.DATE_TIME_ORIGINAL, "2026:05:02 10:00:00"));
         }
 
         byte[] plainJpeg(float quality) {

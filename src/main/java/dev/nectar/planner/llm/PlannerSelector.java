@@ -1,0 +1,70 @@
+package dev.nectar.planner.llm;
+
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.nectar.planner.Planner;
+import dev.nectar.planner.Responder;
+import dev.nectar.planner.embedded.EmbeddedPlanner;
+import dev.nectar.platform.NectarConfig;
+import dev.nectar.tools.ToolManifests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Chooses the planner at start-up from the run-time configuration, with no rebuild: the LLM planner (with the
+ * embedded one as its fallback) when {@code NECTAR_LLM_BASE_URL} is set, the embedded planner otherwise. This is the
+ * one injectable {@link Planner}; {@link EmbeddedPlanner} is a default bean and stays injectable by its class.
+ *
+ * <p>The model is built here from {@link NectarConfig}, not from the LangChain4j extension's own configuration, so
+ * that one set of {@code NECTAR_LLM_*} variables drives it.
+ */
+@ApplicationScoped
+public class PlannerSelector {
+    private static final Logger LOG = Logger.getLogger(PlannerSelector.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    Planner planner(NectarConfig config, EmbeddedPlanner embedded, ToolManifests manifests, Responder responder,
+                    MeterRegistry registry) {
+        NectarConfig.Llm llm = config.llm();
+        Optional<String> baseUrl = llm.baseUrl().map(String::strip).filter(u -> !u.isEmpty());
+        if (baseUrl.isEmpty()) {
+            LOG.info("Planner: embedded (set NECTAR_LLM_BASE_URL to plan with an LLM)");
+            return embedded;
+        }
+        Path dir = Path.of(config.promptsDir(), "llm");
+        String systemPrompt = read(dir.resolve("system.md"));
+        OutputGuard guard = new OutputGuard(GuardRules.load(dir.resolve("guard.json")), systemPrompt);
+        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl.get())
+                // endpoints without authentication (Ollama, a local vLLM) accept any key; the client requires one
+                .apiKey(llm.apiKey().filter(k -> !k.isBlank()).orElse("none"))
+                .modelName(llm.model())
+                .timeout(llm.timeout())
+                .temperature(0.3)
+                .build();
+        LlmClient client = new FaultTolerantLlmClient(
+                new StreamingLlmClient(model, llm.idleTimeout(), llm.timeout()), llm.maxRetries(), llm.breakerDelay());
+        LlmPlanner planner = new LlmPlanner(client, ManifestToolSpecs.from(manifests.all()), systemPrompt, guard,
+                text -> false, () -> responder.render("injection"), Clock.systemDefaultZone());
+        LOG.infof("Planner: LLM model %s at %s, embedded planner as fallback", llm.model(), baseUrl.get());
+        return new FallbackPlanner(planner, embedded, registry);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the LLM system prompt " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.nectar.knowledge;
+
+import dev.nectar.platform.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The contract against pgvector on the PostgreSQL of NECTAR_TEST_DB_URL (NECTAR_TEST_DB_USER, NECTAR_TEST_DB_PASSWORD),
+ * in a schema of its own that is emptied once per run.
+ */
+class PgVectorKnowledgeIndexIT extends KnowledgeIndexContract {
+    private static final String SCHEMA = "nectar_knowledge_it";
+
+    private Database db;
+    private KnowledgeIndex index;
+
+    @BeforeAll
+    static void freshSchema() {
+        assumeTrue(TestDatabases.postgresConfigured(), "NECTAR_TEST_DB_URL is not set");
+        TestDatabases.postgres(SCHEMA, true).dataSource().close();
+    }
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.postgres(SCHEMA, false);
+        index = new PgVectorKnowledgeIndex(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.dataSource().close();
+    }
+
+    @Override
+    Database db() {
+        return db;
+    }
+
+    @Override
+    KnowledgeIndex index() {
+        return index;
+    }
+
+    @Override
+    KnowledgeIndex anotherNode() {
+        return new PgVectorKnowledgeIndex(TestDatabases.postgres(SCHEMA, false));
+    }
+
+    @Override
+    KnowledgeIndex restart() {
+        db.dataSource().close();
+        db = TestDatabases.postgres(SCHEMA, false);
+        index = new PgVectorKnowledgeIndex(db);
+        return index;
+    }
+}
