@@ -123,8 +123,13 @@ public class HandoffRouter {
         if (conv.isPresent() && conv.get().status() != ConversationStatus.CLOSED) {
             return false;
         }
-        handoffs.replace(h, h.resolved(now, responder.render("handoff.note.buyer_left")));
+        close(h, now);
         return true;
+    }
+
+    /** Takes a queued handoff whose buyer left out of the line, so it neither reaches an agent nor counts in positions. */
+    public void close(Handoff queued, Instant now) {
+        handoffs.replace(queued, queued.resolved(now, responder.render("handoff.note.buyer_left")));
     }
 
     private void announce(Handoff h, Agent agent) {

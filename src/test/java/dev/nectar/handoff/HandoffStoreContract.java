@@ -1,6 +1,9 @@
 package dev.nectar.handoff;
 
 import dev.nectar.TestConfigs;
+import dev.nectar.conversation.Conversation;
+import dev.nectar.conversation.ConversationStatus;
+import dev.nectar.conversation.JdbcConversationStore;
 import dev.nectar.platform.Database;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +147,22 @@ abstract class HandoffStoreContract {
         // a queued handoff (no agent) is closed when its buyer leaves
         assertThat(store.replace(newer, newer.resolved(Instant.now(), "left"))).isTrue();
         assertThat(store.queue(merchant)).hasSize(2);
+    }
+
+    @Test
+    void handoffsOfEndedConversationsAreFoundAsAbandoned() {
+        HandoffStore store = store();
+        JdbcConversationStore conversations = new JdbcConversationStore(db());
+        Conversation ended = conversations.create(merchant, "b-ended");
+        Conversation open = conversations.create(merchant, "b-open");
+        Handoff left = Handoff.queued("ho-" + UUID.randomUUID(), merchant, ended.conversationId(), "b-ended", "general", 3,
+                "REQUESTED", "", Instant.now());
+        Handoff waiting = Handoff.queued("ho-" + UUID.randomUUID(), merchant, open.conversationId(), "b-open", "general", 3,
+                "REQUESTED", "", Instant.now());
+        store.create(left, 1);
+        store.create(waiting, 2);
+        conversations.setStatus(ended.conversationId(), ConversationStatus.CLOSED, left.handoffId());
+        assertThat(store.abandoned()).extracting(Handoff::handoffId).contains(left.handoffId()).doesNotContain(waiting.handoffId());
     }
 
     @Test
