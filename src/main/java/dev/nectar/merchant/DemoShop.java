@@ -92,8 +92,8 @@ public class DemoShop {
         } else {
             renewBuyerTokens(shop, file);
         }
-        LOG.infof("demo shop %s (merchant %s) %s. Chat at http://localhost:%d/ ; demo credentials (merchant API key, "
-                + "buyer and agent tokens) are in %s", shop.name(), shop.merchantId(), isNew ? "created" : "ready",
+        LOG.infof("demo shop %s (merchant %s) %s. Chat at ws://localhost:%d/ws/chat?token=<buyer token> ; demo "
+                + "credentials (merchant API key, buyer and agent tokens) are in %s", shop.name(), shop.merchantId(), isNew ? "created" : "ready",
                 httpPort, file);
         return isNew;
     }
@@ -141,10 +141,10 @@ public class DemoShop {
         StringBuilder out = new StringBuilder()
                 .append("# Nectar demo shop ").append(shop.name()).append(" (merchant ").append(m).append(").\n")
                 .append("# Private: these credentials act for the demo shop. Do not share or commit this file.\n")
-                .append("# Buyer chat: http://localhost:").append(httpPort).append("/ with a buyer token (WebSocket /ws/chat?token=...).\n")
+                .append("# Buyer chat: WebSocket ws://localhost:").append(httpPort).append("/ws/chat?token=<a buyer token below>\n")
                 .append("# Merchant API: Authorization: Bearer <merchant.apiKey> on /api/merchants/").append(m).append("/...\n")
                 .append("# Agent console: /ws/agent?token=<agent token>. Buyer tokens are renewed on every start.\n")
-                .append("chat.url=http://localhost:").append(httpPort).append("/\n")
+                .append("chat.url=ws://localhost:").append(httpPort).append("/ws/chat\n")
                 .append("merchant.id=").append(m).append('\n');
         if (apiKey != null) {
             out.append("merchant.apiKey=").append(apiKey).append('\n');

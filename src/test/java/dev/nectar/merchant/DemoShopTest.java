@@ -53,7 +53,7 @@ class DemoShopTest {
         assertThat(file).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(credentials().getProperty("merchant.apiKey")).startsWith(Merchant.API_KEY_PREFIX);
-        assertThat(credentials().getProperty("chat.url")).startsWith("http://localhost:").endsWith("/");
+        assertThat(credentials().getProperty("chat.url")).startsWith("ws://localhost:").endsWith("/ws/chat");
     }
 
     @Test

@@ -71,11 +71,11 @@ class EmbeddedRestartIT {
         Path credentialsFile = dataDir.resolve(DemoShop.CREDENTIALS_FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentialsFile))).isEqualTo("rw-------");
         Properties demo = properties(credentialsFile);
-        assertThat(demo.getProperty("chat.url")).isEqualTo("http://localhost:" + port + "/");
+        assertThat(demo.getProperty("chat.url")).isEqualTo("ws://localhost:" + port + "/ws/chat");
         String demoKey = demo.getProperty("merchant.apiKey");
         api().header("Authorization", "Bearer " + demoKey).get("/api/merchants/demo/catalog/QH-BOOT-42")
                 .then().statusCode(200).body("spu", equalTo("QH-BOOT"));
-        assertThat(log(0)).contains(credentialsFile.toAbsolutePath().toString()).contains("http://localhost:" + port + "/");
+        assertThat(log(0)).contains(credentialsFile.toAbsolutePath().toString()).contains("ws://localhost:" + port + "/ws/chat");
 
         // a merchant sends its data
         String key = api().header("Authorization", "Bearer " + admin)

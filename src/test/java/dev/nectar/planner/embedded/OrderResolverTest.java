@@ -1,0 +1,87 @@
+package dev.nectar.planner.embedded;
+
+import dev.nectar.commerce.Order;
+import dev.nectar.commerce.OrderStatus;
+import dev.nectar.planner.understanding.BuyerContext;
+import dev.nectar.planner.understanding.KnownItem;
+import dev.nectar.planner.understanding.KnownOrder;
+import dev.nectar.planner.understanding.LanguageUnderstanding;
+import dev.nectar.planner.understanding.Slots;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which of the buyer's orders a message means, and picking among offered candidates (fictional orders). */
+class OrderResolverTest {
+    static LanguageUnderstanding nlu;
+    static final Order SCARF = order("QX1001", OrderStatus.SHIPPED, "羊毛围巾 红色");
+    static final Order CUP = order("QX1002", OrderStatus.SHIPPED, "儿童保温杯 350ml");
+    static final Order SNACK = order("QX1003", OrderStatus.PENDING_PAYMENT, "柴犬冻干零食");
+    static final Order TEA = order("QX1004", OrderStatus.DELIVERED, "高山乌龙茶 罐装");
+    static final List<Order> ORDERS = List.of(SCARF, CUP, SNACK, TEA);
+
+    @BeforeAll
+    static void load() {
+        nlu = LanguageUnderstanding.load(Path.of("prompts", "understanding"));
+    }
+
+    static Slots slots(String text) {
+        List<KnownOrder> known = ORDERS.stream().map(o -> new KnownOrder(o.orderId(), o.status().name(),
+                o.items().stream().map(i -> new KnownItem(i.sku(), i.title(), null)).toList())).toList();
+        return nlu.understand(text, BuyerContext.of(known, List.of())).slots();
+    }
+
+    @Test
+    void aNamedOrderWins() {
+        assertThat(OrderResolver.resolve(slots("QX1004 的茶叶到哪了"), ORDERS, EmbeddedPlanner.IN_TRANSIT, null).orderId())
+                .isEqualTo("QX1004");
+    }
+
+    @Test
+    void severalFittingOrdersAreOfferedNotGuessed() {
+        OrderResolver.Resolution r = OrderResolver.resolve(slots("我的包裹到哪了"), ORDERS, EmbeddedPlanner.IN_TRANSIT, null);
+        assertThat(r.resolved()).isFalse();
+        assertThat(r.candidates()).containsExactly(SCARF, CUP);
+    }
+
+    @Test
+    void theOnlyOrderTheIntentAppliesToIsUsed() {
+        assertThat(OrderResolver.resolve(slots("帮我取消订单"), ORDERS, EmbeddedPlanner.CANCELLABLE, null).orderId())
+                .isEqualTo("QX1003");
+    }
+
+    @Test
+    void aMentionedItemPicksItsOrder() {
+        assertThat(OrderResolver.resolve(slots("保温杯什么时候到"), ORDERS, EmbeddedPlanner.IN_TRANSIT, null).orderId())
+                .isEqualTo("QX1002");
+    }
+
+    @Test
+    void answersPickAmongCandidates() {
+        List<Order> offered = List.of(SCARF, CUP, SNACK);
+        assertThat(OrderResolver.pick(slots("第二个"), offered)).contains(CUP);
+        assertThat(OrderResolver.pick(slots("最后那个"), offered)).contains(SNACK);
+        assertThat(OrderResolver.pick(slots("围巾那个"), offered)).contains(SCARF);
+        assertThat(OrderResolver.pick(slots("还没付款的那个"), offered)).contains(SNACK);
+        assertThat(OrderResolver.pick(slots("随便聊聊"), offered)).isEmpty();
+    }
+
+    @Test
+    void noOrderOfTheBuyerFitsNothingIsGuessed() {
+        OrderResolver.Resolution r = OrderResolver.resolve(slots("我要退货"), List.of(SCARF), EmbeddedPlanner.RECEIVED, null);
+        assertThat(r.resolved()).isFalse();
+        assertThat(r.candidates()).isEmpty();
+    }
+
+    static Order order(String id, OrderStatus status, String title) {
+        OffsetDateTime t = OffsetDateTime.now().minusDays(2);
+        return new Order(id, "buyer-1", status, t, t, null, null, new BigDecimal("10.00"), false,
+                List.of(new Order.Item(id + "-sku", title, 1, new BigDecimal("10.00"))), null, null);
+    }
+}
