@@ -57,9 +57,16 @@ public class HandoffRouter {
         }
     }
 
-    /** A new handoff is routed at once, so the buyer's answer already says whether an agent took it. */
+    /**
+     * A new handoff is routed at once, so the buyer's answer already says whether an agent took it. A failure here
+     * must not lose the request: the handoff is queued and the next sweep routes it.
+     */
     void onQueued(@Observes HandoffService.HandoffQueued event) {
-        dispatch(event.handoff().merchantId());
+        try {
+            dispatch(event.handoff().merchantId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "routing handoff %s failed; the sweep retries", event.handoff().handoffId());
+        }
     }
 
     /** Gives waiting handoffs of the merchant to available agents, then tells the still-waiting buyers their place. */
@@ -116,8 +123,13 @@ public class HandoffRouter {
         if (conv.isPresent() && conv.get().status() != ConversationStatus.CLOSED) {
             return false;
         }
-        handoffs.replace(h, h.resolved(now, responder.render("handoff.note.buyer_left")));
+        close(h, now);
         return true;
+    }
+
+    /** Takes a queued handoff whose buyer left out of the line, so it neither reaches an agent nor counts in positions. */
+    public void close(Handoff queued, Instant now) {
+        handoffs.replace(queued, queued.resolved(now, responder.render("handoff.note.buyer_left")));
     }
 
     private void announce(Handoff h, Agent agent) {

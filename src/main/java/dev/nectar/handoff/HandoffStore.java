@@ -48,6 +48,9 @@ public interface HandoffStore {
     /** Replaces a handoff only while it is still in {@code expected}'s status and with its agent. */
     boolean replace(Handoff expected, Handoff next);
 
+    /** Queued handoffs whose buyer has since ended the conversation. */
+    List<Handoff> abandoned();
+
     /** Merchants with queued handoffs. */
     List<String> merchantsWaiting();
 

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What time alone changes, on every node every {@code nectar.handoff.sweep-every}: this node's consoles stay live,
- * an agent gone longer than the grace period loses their conversations to the queue, and waiting handoffs are
- * routed again (a skilled one becomes open to general agents once it has waited long enough).
+ * an agent gone longer than the grace period loses their conversations to the queue, tickets of buyers who ended
+ * the conversation leave the line, and waiting handoffs are routed again (a skilled one becomes open to general agents once it has waited long enough).
  */
 @ApplicationScoped
 public class HandoffSweeper {
@@ -60,6 +60,8 @@ public class HandoffSweeper {
                     handoffs.heldBy(holder.merchantId(), holder.agentId()).forEach(router::requeue);
                 }
             }
+            Instant now = Instant.now();
+            handoffs.abandoned().forEach(h -> router.close(h, now));
             handoffs.merchantsWaiting().forEach(router::dispatch);
         } catch (RuntimeException e) {
             LOG.errorf(e, "handoff sweep failed; the next one retries");

@@ -114,6 +114,12 @@ public class JdbcHandoffStore implements HandoffStore {
     }
 
     @Override
+    public List<Handoff> abandoned() {
+        return db.query("SELECT h.body FROM handoffs h JOIN conversations c ON c.conversation_id = h.conversation_id "
+                + "WHERE h.status = 'QUEUED' AND c.status = 'CLOSED' LIMIT 500", JdbcHandoffStore::map);
+    }
+
+    @Override
     public List<String> merchantsWaiting() {
         return db.query("SELECT DISTINCT merchant_id FROM handoffs WHERE status = 'QUEUED'", rs -> rs.getString(1));
     }

@@ -3,6 +3,8 @@ package dev.nectar.handoff;
 import dev.nectar.chat.Frames;
 import dev.nectar.chat.HumanChannel;
 import dev.nectar.conversation.Conversation;
+import dev.nectar.conversation.ConversationStatus;
+import dev.nectar.conversation.ConversationStore;
 import dev.nectar.planner.Responder;
 import dev.nectar.platform.bus.FrameBus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +24,12 @@ public class QueueChannel implements HumanChannel {
     private final HandoffService service;
     private final Responder responder;
     private final FrameBus bus;
+    private final ConversationStore conversations;
 
-    public QueueChannel(HandoffStore handoffs, HandoffService service, Responder responder, FrameBus bus) {
+    public QueueChannel(HandoffStore handoffs, HandoffService service, Responder responder, FrameBus bus,
+                        ConversationStore conversations) {
         this.handoffs = handoffs;
+        this.conversations = conversations;
         this.service = service;
         this.responder = responder;
         this.bus = bus;
@@ -34,7 +39,9 @@ public class QueueChannel implements HumanChannel {
     public List<Object> deliver(Conversation conv, String replyTo, String text, List<String> images) {
         Handoff h = handoffs.openFor(conv.merchantId(), conv.conversationId()).orElse(null);
         if (h == null) {
-            return List.of(new Frames.Error(replyTo, "NO_HANDOFF", "this conversation is waiting for an agent"));
+            // the handoff ended between the status check and now: the bot has the conversation again
+            conversations.setStatus(conv.conversationId(), ConversationStatus.BOT, null);
+            return List.of(new Frames.Reply(replyTo, responder.render("handoff.back"), List.of(), List.of(), null));
         }
         if (h.status() == Handoff.Status.ASSIGNED) {
             bus.publish(FrameBus.agent(h.merchantId(), h.agentId()), new AgentFrames.BuyerMessage(h.conversationId(), text, images));

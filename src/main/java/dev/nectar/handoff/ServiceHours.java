@@ -51,10 +51,6 @@ public final class ServiceHours {
         }
     }
 
-    public boolean always() {
-        return startMinute == 0 && endMinute == 24 * 60;
-    }
-
     public boolean isOpen(Instant at) {
         int minute = minuteOfDay(at.atZone(zone));
         return startMinute < endMinute
@@ -63,26 +59,21 @@ public final class ServiceHours {
     }
 
     /** The next time humans come on duty (the start of the next range), in the merchant's zone. */
-    public ZonedDateTime nextOpening(Instant at) {
+    private ZonedDateTime nextOpening(Instant at) {
         ZonedDateTime now = at.atZone(zone);
         ZonedDateTime today = now.toLocalDate().atTime(LocalTime.of(startMinute / 60, startMinute % 60)).atZone(zone);
         return today.isAfter(now) ? today : today.plusDays(1);
     }
 
-    /** "今天 09:00", "明天 09:00" or "6月3日 09:00" for the buyer. */
+    /** "今天 09:00" or "明天 09:00", for the buyer. */
     public String describeOpening(Instant at) {
         ZonedDateTime next = nextOpening(at);
         long days = next.toLocalDate().toEpochDay() - at.atZone(zone).toLocalDate().toEpochDay();
-        String day = days == 0 ? "今天" : days == 1 ? "明天" : next.getMonthValue() + "月" + next.getDayOfMonth() + "日";
-        return day + " " + next.format(CLOCK);
+        return (days == 0 ? "今天" : "明天") + " " + next.format(CLOCK);
     }
 
     public String text() {
         return text;
-    }
-
-    public ZoneId zone() {
-        return zone;
     }
 
     private static int minuteOfDay(ZonedDateTime t) {

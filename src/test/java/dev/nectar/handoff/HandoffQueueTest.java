@@ -81,6 +81,23 @@ class HandoffQueueTest {
     }
 
     @Test
+    void aBuyerWhoEndsTheConversationLeavesTheLine() throws Exception {
+        TestShop shop = TestShop.create();
+        try (WsClient leaving = WsClient.connect(base, "/ws/chat", shop.buyerToken("q-leaving"));
+             WsClient staying = WsClient.connect(base, "/ws/chat", shop.buyerToken("q-staying"))) {
+            leaving.next("session");
+            staying.next("session");
+            leaving.send(message("a", "转人工"));
+            assertThat(answerTo(leaving, "a").path("position").asInt()).isEqualTo(1);
+            staying.send(message("b", "转人工"));
+            assertThat(answerTo(staying, "b").path("position").asInt()).isEqualTo(2);
+            leaving.send(Map.of("type", "end"));
+            positionUpdate(staying, 1);
+            assertThat(Agents.handoffs(shop, "QUEUED")).extracting(h -> h.get("buyerId")).containsExactly("q-staying");
+        }
+    }
+
+    @Test
     void outsideServiceHoursTheReplySaysWhenHumansAreBackAndTheTicketWaits() throws Exception {
         TestShop shop = TestShop.create();
         ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
