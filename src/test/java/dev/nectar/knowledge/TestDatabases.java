@@ -14,6 +14,17 @@ import java.util.Properties;
 
 /** Real databases for store tests outside Quarkus: an H2 folder, or the PostgreSQL of NECTAR_TEST_DB_URL. */
 final class TestDatabases {
+    static {
+        // after a @QuarkusTest in the same JVM, DriverManager no longer finds drivers by itself; register them here
+        org.h2.Driver.load();
+        try {
+            if (!org.postgresql.Driver.isRegistered()) {
+                org.postgresql.Driver.register();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private TestDatabases() {
     }
