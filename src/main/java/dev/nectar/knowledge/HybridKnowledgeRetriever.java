@@ -58,7 +58,9 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         index.nearest(merchantId, vector, pool).forEach(h -> similarity.put(h.chunkId(), h.similarity()));
         double[] lexical = lexicon.index().scores(q);
         Set<String> candidates = new LinkedHashSet<>(similarity.keySet());
-        topPositions(lexical, pool).forEach(p -> candidates.add(lexicon.chunks().get(p).chunkId()));
+        for (int p : TopK.positions(lexical, pool, 0)) {
+            candidates.add(lexicon.chunks().get(p).chunkId());
+        }
         List<String> missing = candidates.stream().filter(id -> !similarity.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             similarity.putAll(index.similarities(merchantId, vector, missing));
@@ -87,17 +89,6 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         double span = config.cosineCeiling() - config.cosineFloor();
         double semantic = Math.max(0, Math.min(1, (cosine - config.cosineFloor()) / span));
         return config.vectorWeight() * semantic + (1 - config.vectorWeight()) * lexical;
-    }
-
-    private static List<Integer> topPositions(double[] scores, int limit) {
-        List<Integer> positive = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] > 0) {
-                positive.add(i);
-            }
-        }
-        positive.sort((a, b) -> Double.compare(scores[b], scores[a]));
-        return positive.subList(0, Math.min(limit, positive.size()));
     }
 
     private Lexicon lexicon(String merchantId) {

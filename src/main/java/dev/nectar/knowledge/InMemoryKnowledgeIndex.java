@@ -59,22 +59,13 @@ public class InMemoryKnowledgeIndex extends JdbcKnowledgeIndex {
     @Override
     public List<VectorHit> nearest(String merchantId, float[] query, int k) {
         Snapshot s = snapshot(merchantId);
-        int n = s.chunks().size();
-        int size = Math.min(k, n);
-        int[] best = new int[size];
-        double[] bestScore = new double[size];
-        int filled = 0;
-        for (int i = 0; i < n; i++) {
-            double score = dot(s.vectors(), i * DIMENSIONS, query);
-            if (filled < size) {
-                insert(best, bestScore, filled++, i, score);
-            } else if (size > 0 && score > bestScore[size - 1]) {
-                insert(best, bestScore, size - 1, i, score);
-            }
+        double[] scores = new double[s.chunks().size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = dot(s.vectors(), i * DIMENSIONS, query);
         }
-        List<VectorHit> hits = new ArrayList<>(filled);
-        for (int j = 0; j < filled; j++) {
-            hits.add(new VectorHit(s.chunks().get(best[j]).chunkId(), bestScore[j]));
+        List<VectorHit> hits = new ArrayList<>(k);
+        for (int position : TopK.positions(scores, k, Double.NEGATIVE_INFINITY)) {
+            hits.add(new VectorHit(s.chunks().get(position).chunkId(), scores[position]));
         }
         return hits;
     }
@@ -90,18 +81,6 @@ public class InMemoryKnowledgeIndex extends JdbcKnowledgeIndex {
             }
         }
         return out;
-    }
-
-    /** Keeps best[0..at] sorted by descending score after placing (position, score) at index {@code at}. */
-    private static void insert(int[] best, double[] bestScore, int at, int position, double score) {
-        int j = at;
-        while (j > 0 && bestScore[j - 1] < score) {
-            best[j] = best[j - 1];
-            bestScore[j] = bestScore[j - 1];
-            j--;
-        }
-        best[j] = position;
-        bestScore[j] = score;
     }
 
     private static double dot(float[] vectors, int offset, float[] query) {

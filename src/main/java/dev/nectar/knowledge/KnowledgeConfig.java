@@ -44,8 +44,8 @@ public interface KnowledgeConfig {
     @WithDefault("1")
     int ingestThreads();
 
-    /** Documents waiting for ingestion before uploads are refused with 429. */
-    @WithDefault("200")
+    /** Documents waiting for ingestion before uploads are refused with 429 (a waiting PDF holds its bytes). */
+    @WithDefault("50")
     int ingestQueue();
 
     /** How long an upload waits for its ingestion so small documents come back READY at once. */

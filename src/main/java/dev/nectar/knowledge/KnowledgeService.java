@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -197,11 +198,13 @@ public class KnowledgeService {
         String title = explicitTitle != null && !explicitTitle.isBlank() ? explicitTitle.strip()
                 : content != null && content.title() != null ? content.title() : baseName(source.name());
         KnowledgeDocuments.Slot slot = register(merchantId, source, title);
+        // a queued job keeps only what it needs: the parsed text, or a PDF's bytes
+        Supplier<Content> reader = content != null ? () -> content : () -> DocumentReader.read(source);
         CompletableFuture<Void> finished = new CompletableFuture<>();
         try {
             executor.execute(() -> {
                 try {
-                    ingest(merchantId, slot, source, content, title);
+                    ingest(merchantId, slot, reader, title);
                     finished.complete(null);
                 } catch (RuntimeException e) {
                     finished.completeExceptionally(e);
@@ -238,10 +241,9 @@ public class KnowledgeService {
         }
     }
 
-    private void ingest(String merchantId, KnowledgeDocuments.Slot slot, Source source, Content parsed, String title) {
+    private void ingest(String merchantId, KnowledgeDocuments.Slot slot, Supplier<Content> reader, String title) {
         try {
-            Content content = parsed != null ? parsed : DocumentReader.read(source);
-            List<ChineseChunker.Draft> drafts = chunker.chunk(title, content);
+            List<ChineseChunker.Draft> drafts = chunker.chunk(title, reader.get());
             List<KnowledgeIndex.EmbeddedChunk> chunks = new ArrayList<>(drafts.size());
             for (int from = 0; from < drafts.size(); from += EMBED_BATCH) {
                 List<ChineseChunker.Draft> batch = drafts.subList(from, Math.min(drafts.size(), from + EMBED_BATCH));

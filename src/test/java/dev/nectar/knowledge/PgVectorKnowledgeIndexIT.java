@@ -15,6 +15,7 @@ class PgVectorKnowledgeIndexIT extends KnowledgeIndexContract {
     private static final String SCHEMA = "nectar_knowledge_it";
 
     private Database db;
+    private Database otherNodeDb;
     private KnowledgeIndex index;
 
     @BeforeAll
@@ -32,6 +33,9 @@ class PgVectorKnowledgeIndexIT extends KnowledgeIndexContract {
     @AfterEach
     void close() {
         db.dataSource().close();
+        if (otherNodeDb != null) {
+            otherNodeDb.dataSource().close();
+        }
     }
 
     @Override
@@ -46,7 +50,8 @@ class PgVectorKnowledgeIndexIT extends KnowledgeIndexContract {
 
     @Override
     KnowledgeIndex anotherNode() {
-        return new PgVectorKnowledgeIndex(TestDatabases.postgres(SCHEMA, false));
+        otherNodeDb = TestDatabases.postgres(SCHEMA, false);
+        return new PgVectorKnowledgeIndex(otherNodeDb);
     }
 
     @Override

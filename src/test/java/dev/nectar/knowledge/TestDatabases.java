@@ -6,14 +6,25 @@ import dev.nectar.platform.NectarConfig;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /** Real databases for store tests outside Quarkus: an H2 folder, or the PostgreSQL of NECTAR_TEST_DB_URL. */
 final class TestDatabases {
+    static {
+        // after a @QuarkusTest in the same JVM, DriverManager no longer finds drivers by itself; register them here
+        org.h2.Driver.load();
+        try {
+            if (!org.postgresql.Driver.isRegistered()) {
+                org.postgresql.Driver.register();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private TestDatabases() {
     }
@@ -33,19 +44,38 @@ final class TestDatabases {
      * (pgvector itself stays in public, where the superuser installed it).
      */
     static Database postgres(String schema, boolean fresh) {
-        String url = System.getenv("NECTAR_TEST_DB_URL");
-        String user = System.getenv().getOrDefault("NECTAR_TEST_DB_USER", "nectar");
-        String password = System.getenv().getOrDefault("NECTAR_TEST_DB_PASSWORD", "nectar");
         if (fresh) {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                s.execute("CREATE SCHEMA " + schema);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot prepare schema " + schema, e);
-            }
+            recreateSchema(schema);
         }
-        String scoped = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
-        return new Database(config(Map.of("url", scoped, "user", user, "password", password)));
+        return new Database(config(Map.of("url", scopedUrl(schema), "user", user(), "password", password())));
+    }
+
+    /** Drops and creates the schema. The driver is called directly: DriverManager misses it under Quarkus's class loader. */
+    static void recreateSchema(String schema) {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user());
+        credentials.setProperty("password", password());
+        try (Connection c = new org.postgresql.Driver().connect(System.getenv("NECTAR_TEST_DB_URL"), credentials);
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare schema " + schema, e);
+        }
+    }
+
+    /** NECTAR_TEST_DB_URL with the schema first on the search path (pgvector's type stays reachable in public). */
+    static String scopedUrl(String schema) {
+        String url = System.getenv("NECTAR_TEST_DB_URL");
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
+    }
+
+    static String user() {
+        return System.getenv().getOrDefault("NECTAR_TEST_DB_USER", "nectar");
+    }
+
+    static String password() {
+        return System.getenv().getOrDefault("NECTAR_TEST_DB_PASSWORD", "nectar");
     }
 
     /** A NectarConfig answering only what Database reads; a proxy, so keys added later need no change here. */
