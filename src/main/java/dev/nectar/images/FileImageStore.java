@@ -28,7 +28,7 @@ public class FileImageStore implements ImageStore {
     public void put(String merchantId, String buyerId, String imageId, byte[] bytes) {
         Path file = file(merchantId, buyerId, imageId);
         try {
-            Files.createDirectories(file.getParent());
+            Secrets.createPrivateDirectories(file.getParent()); // inside the private data folder
             Path tmp = Files.createTempFile(file.getParent(), imageId, ".part");
             Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

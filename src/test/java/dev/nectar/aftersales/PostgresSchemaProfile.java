@@ -30,7 +30,7 @@ public class PostgresSchemaProfile implements QuarkusTestProfile {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare schema " + SCHEMA + ": " + e.getMessage(), e);
         }
-        return Map.of("nectar.db.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
+        return Map.of("nectar.db.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + ",public",
                 "nectar.db.user", user, "nectar.db.password", password);
     }
 }
