@@ -85,7 +85,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
     }
 
     /** The fused score: cosine mapped from [floor, ceiling] onto 0..1, plus the normalised lexical score. */
-    double fuse(double cosine, double lexical) {
+    private double fuse(double cosine, double lexical) {
         double span = config.cosineCeiling() - config.cosineFloor();
         double semantic = Math.max(0, Math.min(1, (cosine - config.cosineFloor()) / span));
         return config.vectorWeight() * semantic + (1 - config.vectorWeight()) * lexical;
