@@ -90,7 +90,7 @@ public class ChatService {
             }
             conversations.append(conversationId, new Turn(Turn.Role.BUYER, text, Instant.now(), List.of(), images));
             if (conv.status() != ConversationStatus.BOT) {
-                return humanSide(conv, id, text, images);
+                return humanChannel.deliver(conv, id, text, images);
             }
             DialogueState state = conversations.state(conversationId);
             List<Turn.ToolCall> calls = new ArrayList<>();
@@ -186,10 +186,6 @@ public class ChatService {
             ctx.addResult(result);
         }
         return new Frames.Reply(id, responder.render("fallback"), List.of(), List.of(), null);
-    }
-
-    private List<Object> humanSide(Conversation conv, String id, String text, List<String> images) {
-        return humanChannel.deliver(conv, id, text, images);
     }
 
     private static String textOf(Object frame) {

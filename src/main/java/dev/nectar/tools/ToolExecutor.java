@@ -26,10 +26,6 @@ public class ToolExecutor {
         tools.forEach(t -> this.tools.put(t.name(), t));
     }
 
-    public boolean needsConfirmation(String tool) {
-        return manifests.get(tool).confirmation();
-    }
-
     /** Runs a read, or previews a write; a write only runs through {@link #runConfirmed}. */
     public ToolResult call(String tool, Map<String, Object> args, ToolContext ctx) {
         return execute(tool, args, ctx, false);

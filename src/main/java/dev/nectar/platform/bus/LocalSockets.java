@@ -41,8 +41,4 @@ public class LocalSockets {
     public int deliver(String address, Object frame) {
         return deliver(address, Json.write(frame));
     }
-
-    public int connections() {
-        return byAddress.values().stream().mapToInt(Set::size).sum();
-    }
 }
