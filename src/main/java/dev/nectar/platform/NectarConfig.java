@@ -104,6 +104,14 @@ public interface NectarConfig {
         /** Image size in pixels (width x height). */
         @WithDefault("40000000")
         long maxImagePixels();
+
+        /** Chat frames a buyer may send at once: generous for a person typing, tight for a script. */
+        @WithDefault("20")
+        int chatBurst();
+
+        /** Chat frames per second that refill a buyer's budget. */
+        @WithDefault("2")
+        double chatPerSecond();
     }
 
     interface Handoffs {

@@ -3,8 +3,10 @@ package dev.nectar.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nectar.TestShop;
 import dev.nectar.WsClient;
+import dev.nectar.platform.NectarConfig;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -16,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The /ws/chat protocol through a real WebSocket client against the started server. */
 @QuarkusTest
 class ChatSocketTest {
+    @Inject
+    NectarConfig config;
 
     @TestHTTPResource("/")
     URI base;
@@ -93,7 +97,7 @@ class ChatSocketTest {
         TestShop shop = TestShop.create();
         try (WsClient ws = WsClient.connect(base, "/ws/chat", shop.buyerToken("b4"))) {
             ws.next("session");
-            int n = InMemoryRateLimiter.BURST + 15;
+            int n = config.limits().chatBurst() + 15;
             for (int i = 0; i < n; i++) {
                 ws.send(Map.of("type", "message", "id", "f" + i, "text", "你好"));
             }

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * The contract against pgvector on the PostgreSQL of NECTAR_TEST_DB_URL (NECTAR_TEST_DB_USER, NECTAR_TEST_DB_PASSWORD),
  * in a schema of its own that is emptied once per run.
@@ -20,7 +18,6 @@ class PgVectorKnowledgeIndexIT extends KnowledgeIndexContract {
 
     @BeforeAll
     static void freshSchema() {
-        assumeTrue(TestDatabases.postgresConfigured(), "NECTAR_TEST_DB_URL is not set");
         TestDatabases.postgres(SCHEMA, true).dataSource().close();
     }
 

@@ -1,12 +1,7 @@
 package dev.nectar.platform.bus;
 
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
-
 /** The bus of a single node: every socket is local. */
-@DefaultBean
-@ApplicationScoped
-public class InMemoryFrameBus implements FrameBus {
+public final class InMemoryFrameBus implements FrameBus {
     private final LocalSockets sockets;
 
     public InMemoryFrameBus(LocalSockets sockets) {
