@@ -63,8 +63,13 @@ public class SharedRedis {
     }
 
     void warmUp(@Observes StartupEvent event) {
-        if (configured() && !ping()) {
-            LOG.warn("Redis is not reachable at start-up: serving from local state until it is");
+        if (!configured()) {
+            return;
+        }
+        if (ping()) {
+            LOG.info("shared Redis reachable: frames between nodes and rate budgets go through it");
+        } else {
+            LOG.warn("shared Redis is not reachable at start-up: serving from local state until it is");
         }
     }
 
