@@ -15,7 +15,8 @@ public class PostgresProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> overrides = new HashMap<>();
-        TestPostgres.freshDbConfig(SCHEMA).forEach((k, v) -> overrides.put("nectar." + k, v));
+        TestPostgres.recreateSchema(SCHEMA);
+        TestPostgres.dbConfig(SCHEMA).forEach((k, v) -> overrides.put("nectar." + k, v));
         return overrides;
     }
 }

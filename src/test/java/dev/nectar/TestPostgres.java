@@ -1,7 +1,5 @@
 package dev.nectar;
 
-import dev.nectar.platform.Database;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,20 +50,9 @@ public final class TestPostgres {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
     }
 
-    /** The keys of {@code nectar.db} (without the prefix) for a fresh, empty schema. */
-    public static Map<String, String> freshDbConfig(String schema) {
-        recreateSchema(schema);
+    /** The keys of {@code nectar.db} (without the prefix) for the schema. */
+    public static Map<String, String> dbConfig(String schema) {
         return Map.of("db.url", scopedUrl(schema), "db.user", user(), "db.password", password());
-    }
-
-    /** A migrated database in a fresh, empty schema, for store tests outside Quarkus. */
-    public static Database freshDatabase(String schema) {
-        return new Database(TestConfigs.nectar(freshDbConfig(schema)));
-    }
-
-    /** The database in this schema as it is (another node's view of it, or the same after a restart). */
-    public static Database database(String schema) {
-        return new Database(TestConfigs.nectar(Map.of("db.url", scopedUrl(schema), "db.user", user(), "db.password", password())));
     }
 
     /** The environment that runs a server process on a fresh, empty schema. */

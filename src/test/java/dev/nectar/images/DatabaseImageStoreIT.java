@@ -1,6 +1,6 @@
 package dev.nectar.images;
 
-import dev.nectar.TestPostgres;
+import dev.nectar.TestDatabases;
 import dev.nectar.platform.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +12,7 @@ class DatabaseImageStoreIT extends ImageStoreContract {
 
     @BeforeAll
     static void open() {
-        db = TestPostgres.freshDatabase(SCHEMA);
+        db = TestDatabases.postgres(SCHEMA, true);
     }
 
     @AfterAll

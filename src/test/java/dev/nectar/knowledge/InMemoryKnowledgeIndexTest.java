@@ -1,5 +1,6 @@
 package dev.nectar.knowledge;
 
+import dev.nectar.TestDatabases;
 import dev.nectar.platform.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

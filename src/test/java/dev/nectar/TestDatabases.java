@@ -1,7 +1,5 @@
-package dev.nectar.knowledge;
+package dev.nectar;
 
-import dev.nectar.TestConfigs;
-import dev.nectar.TestPostgres;
 import dev.nectar.platform.Database;
 
 import java.nio.file.Path;
@@ -9,7 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /** Real databases for store tests outside Quarkus: an H2 folder, or the PostgreSQL of NECTAR_TEST_DB_URL. */
-final class TestDatabases {
+public final class TestDatabases {
     static {
         // after a @QuarkusTest in the same JVM, DriverManager no longer finds drivers by itself; register them here
         org.h2.Driver.load();
@@ -26,12 +24,15 @@ final class TestDatabases {
     }
 
     /** The embedded database in this folder, migrated. */
-    static Database h2(Path folder) {
+    public static Database h2(Path folder) {
         return new Database(TestConfigs.nectar(Map.of("data-dir", folder.toString())));
     }
 
-    /** PostgreSQL in a schema of its own, emptied first when {@code fresh}. */
-    static Database postgres(String schema, boolean fresh) {
-        return fresh ? TestPostgres.freshDatabase(schema) : TestPostgres.database(schema);
+    /** The test PostgreSQL in a schema of its own, emptied first when {@code fresh} (else as another node sees it). */
+    public static Database postgres(String schema, boolean fresh) {
+        if (fresh) {
+            TestPostgres.recreateSchema(schema);
+        }
+        return new Database(TestConfigs.nectar(TestPostgres.dbConfig(schema)));
     }
 }

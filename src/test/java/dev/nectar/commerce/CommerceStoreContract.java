@@ -1,0 +1,96 @@
+package dev.nectar.commerce;
+
+import dev.nectar.platform.Database;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the catalog and order stores promise; run on the embedded database and on PostgreSQL. */
+abstract class CommerceStoreContract {
+    private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 10, 1, 10, 0, 0, 0, ZoneOffset.ofHours(8));
+
+    abstract Database db();
+
+    private static String merchant() {
+        return "m-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Product product(String sku, String spu, String size, int stock) {
+        return new Product(sku, spu, "登山鞋 " + size, "户外", new BigDecimal("459.00"), stock, "防滑耐磨",
+                Map.of("尺码", size), List.of("徒步"), 4.7, 300L);
+    }
+
+    private static Order order(String id, String buyer, OrderStatus status, OffsetDateTime created) {
+        return new Order(id, buyer, status, created, created, null, null, new BigDecimal("459.00"), false,
+                List.of(new Order.Item("BOOT-41", "登山鞋 41", 1, new BigDecimal("459.00"))),
+                new Order.Address("陈女士", "13900001111", "四川省成都市", "武侯区一环路5号"), null);
+    }
+
+    @Test
+    void productsAreUpsertedGroupedBySpuAndKeptPerMerchant() {
+        CatalogStore catalog = new JdbcCatalogStore(db());
+        String m = merchant();
+        catalog.upsert(m, List.of(product("BOOT-41", "BOOT", "41", 3), product("BOOT-42", "BOOT", "42", 0)));
+        catalog.upsert(m, List.of(product("BOOT-42", "BOOT", "42", 7)));
+        assertThat(catalog.find(m, "BOOT-42")).map(Product::stock).hasValue(7);
+        assertThat(catalog.bySpu(m, "BOOT")).extracting(Product::sku).containsExactlyInAnyOrder("BOOT-41", "BOOT-42");
+        assertThat(catalog.all(m)).hasSize(2);
+        String other = merchant();
+        assertThat(catalog.find(other, "BOOT-41")).isEmpty();
+        assertThat(catalog.all(other)).isEmpty();
+    }
+
+    @Test
+    void ordersAreTheBuyersNewestFirstAndKeptPerMerchant() {
+        OrderStore orders = new JdbcOrderStore(db());
+        String m = merchant();
+        orders.upsert(m, List.of(order("A-1", "b1", OrderStatus.PAID, T0), order("A-2", "b1", OrderStatus.DELIVERED, T0.plusDays(3)),
+                order("A-3", "b2", OrderStatus.PAID, T0.plusDays(1))));
+        assertThat(orders.byBuyer(m, "b1")).extracting(Order::orderId).containsExactly("A-2", "A-1");
+        assertThat(orders.find(m, "A-3")).map(Order::buyerId).hasValue("b2");
+        assertThat(orders.find(merchant(), "A-1")).isEmpty();
+        assertThat(orders.find(m, "A-1")).hasValueSatisfying(o -> {
+            assertThat(o.total()).isEqualByComparingTo("459.00");
+            assertThat(o.address().phone()).isEqualTo("13900001111");
+            assertThat(o.items()).singleElement().satisfies(i -> assertThat(i.sku()).isEqualTo("BOOT-41"));
+        });
+    }
+
+    @Test
+    void aTransitionHappensOnceWhateverTheConcurrency() throws Exception {
+        OrderStore orders = new JdbcOrderStore(db());
+        String m = merchant();
+        orders.upsert(m, List.of(order("C-1", "b1", OrderStatus.PAID, T0)));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Optional<Order>>> cancels = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                cancels.add(() -> orders.transition(m, "C-1", EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID), OrderStatus.CANCELLED));
+            }
+            int done = 0;
+            for (Future<Optional<Order>> f : pool.invokeAll(cancels)) {
+                done += f.get().isPresent() ? 1 : 0;
+            }
+            assertThat(done).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(orders.find(m, "C-1")).map(Order::status).hasValue(OrderStatus.CANCELLED);
+        assertThat(orders.transition(m, "C-1", EnumSet.of(OrderStatus.PAID), OrderStatus.CANCELLED)).isEmpty();
+        assertThat(orders.transition(merchant(), "C-1", EnumSet.of(OrderStatus.CANCELLED), OrderStatus.PAID)).isEmpty();
+    }
+}
