@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The LLM planner, with the embedded planner answering whenever it fails: from the step that failed to the end of
@@ -15,6 +16,10 @@ import java.util.List;
  * start (the engine never ran a write for the LLM planner, since writes wait for the buyer's yes, so starting over
  * repeats at most a read). The buyer gets an answer, never an error. Each fallback counts in
  * {@code nectar_llm_fallback_total{reason}}.
+ *
+ * <p>A message that the policy hands to a human (a request for one, a complaint, a health or safety question) is
+ * given to the embedded planner from the start, without asking the model: its fixed detectors decide, so the
+ * outcome does not depend on what the model makes of the message.
  */
 public final class FallbackPlanner implements Planner {
     private static final Logger LOG = Logger.getLogger(FallbackPlanner.class);
@@ -23,11 +28,14 @@ public final class FallbackPlanner implements Planner {
 
     private final Planner primary;
     private final Planner fallback;
+    private final Predicate<PlanningContext> forHumans;
     private final MeterRegistry registry;
 
-    public FallbackPlanner(Planner primary, Planner fallback, MeterRegistry registry) {
+    /** @param forHumans true for a message that the policy hands to a human whatever the model would say */
+    public FallbackPlanner(Planner primary, Planner fallback, Predicate<PlanningContext> forHumans, MeterRegistry registry) {
         this.primary = primary;
         this.fallback = fallback;
+        this.forHumans = forHumans;
         this.registry = registry;
     }
 
@@ -45,6 +53,10 @@ public final class FallbackPlanner implements Planner {
     @Override
     public PlanStep next(PlanningContext ctx) {
         TakeOver takeOver = ctx.recall(TAKEN_OVER);
+        if (takeOver == null && ctx.results().isEmpty() && forHumans.test(ctx)) {
+            takeOver = new TakeOver(freshView(ctx), 0);
+            ctx.remember(TAKEN_OVER, takeOver);
+        }
         if (takeOver == null) {
             try {
                 return primary.next(ctx);

@@ -4,6 +4,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.nectar.planner.Planner;
 import dev.nectar.planner.Responder;
 import dev.nectar.planner.embedded.EmbeddedPlanner;
+import dev.nectar.planner.embedded.Understander;
 import dev.nectar.planner.understanding.Lexicon;
 import dev.nectar.planner.understanding.PromptInjectionDetector;
 import dev.nectar.platform.NectarConfig;
@@ -35,8 +36,8 @@ public class PlannerSelector {
     @Produces
     @Singleton
     @Startup
-    Planner planner(NectarConfig config, EmbeddedPlanner embedded, ToolManifests manifests, Responder responder,
-                    MeterRegistry registry) {
+    Planner planner(NectarConfig config, EmbeddedPlanner embedded, Understander understander, ToolManifests manifests,
+                    Responder responder, MeterRegistry registry) {
         NectarConfig.Llm llm = config.llm();
         Optional<String> baseUrl = llm.baseUrl().map(String::strip).filter(u -> !u.isEmpty());
         if (baseUrl.isEmpty()) {
@@ -63,7 +64,8 @@ public class PlannerSelector {
                 text -> injection.detect(lexicon.normalizer().normalize(text)).isPresent(),
                 () -> responder.render("injection"), Clock.systemDefaultZone());
         LOG.infof("Planner: LLM model %s at %s, embedded planner as fallback", llm.model(), baseUrl.get());
-        return new FallbackPlanner(planner, embedded, registry);
+        return new FallbackPlanner(planner, embedded, ctx -> understander.understand(ctx.text(), ctx.orders(), ctx.catalog()).forHumans(),
+                registry);
     }
 
     private static String read(Path file) {

@@ -24,4 +24,9 @@ public record Understanding(
         Optional<HealthSafety> healthSafety,
         Optional<Cue> promptInjection,
         Optional<SmallTalk> smallTalk) {
+
+    /** The policy hands this message to a human: a request for one, a complaint, or a health or safety case. */
+    public boolean forHumans() {
+        return humanRequest.isPresent() || complaint.isPresent() || healthSafety.isPresent();
+    }
 }

@@ -36,11 +36,32 @@ class FallbackPlannerTest {
     @Test
     void whileTheModelAnswersTheFallbackIsNotAsked() {
         Recording embedded = new Recording();
-        Planner planner = new FallbackPlanner(ctx -> PlanStep.Reply.text("llm"), embedded, registry);
+        Planner planner = new FallbackPlanner(ctx -> PlanStep.Reply.text("llm"), embedded, ctx -> false, registry);
 
         assertThat(planner.next(Fixtures.context("你好", List.of()))).isEqualTo(PlanStep.Reply.text("llm"));
         assertThat(embedded.seen).isEmpty();
         assertThat(registry.find(FallbackPlanner.METRIC).counters()).isEmpty();
+    }
+
+    @Test
+    void aMessageForHumansGoesToTheFallbackWithoutAskingTheModel() {
+        Recording embedded = new Recording();
+        int[] llmCalls = {0};
+        Planner llm = ctx -> {
+            llmCalls[0]++;
+            return PlanStep.Reply.text("llm");
+        };
+        Planner planner = new FallbackPlanner(llm, embedded, ctx -> ctx.text().contains("投诉"), registry);
+
+        PlanningContext complaint = Fixtures.context("我要投诉", List.of());
+        assertThat(planner.next(complaint)).isEqualTo(new PlanStep.CallTool("order_lookup", Map.of()));
+        complaint.addResult(ToolResult.of("order_lookup", "LIST").build());
+        assertThat(planner.next(complaint)).isEqualTo(PlanStep.Reply.text("embedded saw 1"));
+        assertThat(llmCalls[0]).isZero();
+        assertThat(registry.find(FallbackPlanner.METRIC).counters()).as("not a failure of the model").isEmpty();
+
+        assertThat(planner.next(Fixtures.context("你好", List.of()))).isEqualTo(PlanStep.Reply.text("llm"));
+        assertThat(llmCalls[0]).isEqualTo(1);
     }
 
     @Test
@@ -53,7 +74,7 @@ class FallbackPlannerTest {
             }
             throw new LlmCallException("timeout", "no token");
         };
-        Planner planner = new FallbackPlanner(llm, embedded, registry);
+        Planner planner = new FallbackPlanner(llm, embedded, ctx -> false, registry);
         PlanningContext ctx = Fixtures.context("运费多少,我的订单呢", List.of());
 
         assertThat(planner.next(ctx)).isInstanceOf(PlanStep.CallTool.class);
@@ -79,7 +100,7 @@ class FallbackPlannerTest {
         Recording embedded = new Recording();
         Planner planner = new FallbackPlanner(ctx -> {
             throw new IllegalStateException("bug");
-        }, embedded, registry);
+        }, embedded, ctx -> false, registry);
 
         assertThat(planner.next(Fixtures.context("你好", List.of()))).isInstanceOf(PlanStep.CallTool.class);
         assertThat(fallbacks("error")).isEqualTo(1.0);
@@ -94,7 +115,7 @@ class FallbackPlannerTest {
         };
         Planner planner = new FallbackPlanner(ctx -> {
             throw new LlmCallException("connection", "refused");
-        }, streaming, registry);
+        }, streaming, ctx -> false, registry);
 
         planner.next(Fixtures.context("你好", List.of()).onDelta(deltas::add));
 

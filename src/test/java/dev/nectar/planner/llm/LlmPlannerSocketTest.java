@@ -229,6 +229,19 @@ class LlmPlannerSocketTest {
     }
 
     @Test
+    void aComplaintIsHandedToAHumanWhateverTheModelWouldSay() throws Exception {
+        stub.answerByDefault(text("您别着急,我来帮您看看。"));
+        try (WsClient ws = connect()) {
+            ws.next("session");
+            ws.send(Map.of("type", "message", "id", "cp1", "text", "你们再不处理我就打12315投诉"));
+            JsonNode handoff = answer(ws, "cp1");
+            assertThat(handoff.path("type").asText()).isEqualTo("handoff");
+            assertThat(handoff.path("skill").asText()).isEqualTo("general");
+        }
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
     void aPromptInjectionIsRefusedWithoutAskingTheModel() throws Exception {
         try (WsClient ws = connect()) {
             ws.next("session");
