@@ -44,6 +44,12 @@ public class Database {
         props.put(AgroalPropertiesReader.MIN_SIZE, "1");
         props.put(AgroalPropertiesReader.INITIAL_SIZE, "1");
         props.put(AgroalPropertiesReader.ACQUISITION_TIMEOUT_S, "10");
+        // a restarted or fail-over database leaves dead connections in the pool: a connection that fails with a
+        // connection-class error is discarded, and one idle for over 5 s is checked before it is lent again
+        props.put(AgroalPropertiesReader.EXCEPTION_SORTER, postgres ? "PostgreSQL" : "fatal");
+        props.put(AgroalPropertiesReader.CONNECTION_VALIDATOR, "default");
+        props.put(AgroalPropertiesReader.IDLE_VALIDATION_S, "5");
+        props.put(AgroalPropertiesReader.VALIDATE_ON_BORROW, "true");
         config.db().user().ifPresent(u -> props.put(AgroalPropertiesReader.PRINCIPAL, u));
         config.db().password().ifPresent(p -> props.put(AgroalPropertiesReader.CREDENTIAL, p));
         if (!postgres) {
