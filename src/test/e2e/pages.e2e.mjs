@@ -1,0 +1,273 @@
+// Drives Nectar's pages in Debian's headless Chromium, one flow per run:
+//   NECTAR_E2E='{"baseUrl":...}' node pages.e2e.mjs <flow>
+// The shop, its data and the words used are set up by dev.nectar.web.WebPagesIT, which passes them in NECTAR_E2E and
+// checks afterwards through the API that the server did what the pages showed. The last line printed is
+// `RESULT {json}` with what the flow saw (ids shown on the page); any failure exits non-zero with the reason.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { png } from './png.mjs';
+
+const cfg = JSON.parse(process.env.NECTAR_E2E || '{}');
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const WAIT = 20000;
+
+// ---------------------------------------------------------------- helpers
+
+async function open(pagePath, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  openPages.push(page);
+  page.setDefaultTimeout(WAIT);
+  page.on('pageerror', (e) => pageErrors.push(`${pagePath}: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(`${pagePath}: ${m.text()}`); });
+  await page.goto(cfg.baseUrl + pagePath);
+  return page;
+}
+
+const chatWith = (token) => open(`/chat.html?token=${encodeURIComponent(token)}`);
+
+/** Desktop and phone screenshots of the page as it is now, under target/screenshots. */
+async function screenshots(page, baseName) {
+  fs.mkdirSync(cfg.shotsDir, { recursive: true });
+  for (const [tag, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(300); // layout and smooth scrolling settle
+    await page.screenshot({ path: path.join(cfg.shotsDir, `${baseName}-${tag}.png`) });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+async function say(page, text) {
+  await page.fill('#input', text);
+  await page.press('#input', 'Enter');
+  await page.locator('.msg.buyer .bubble', { hasText: text }).last().waitFor();
+}
+
+/** The text of the last bot message once it is there and finished (no typing dots, no streaming caret). */
+async function lastBotText(page) {
+  await page.waitForFunction(() => !document.querySelector('.msg.typing, .msg.streaming'));
+  return page.locator('.msg.bot:not(.typing) .bubble').last().innerText();
+}
+
+async function consoleLogin(page) {
+  await page.fill('#merchant-input', cfg.merchantId);
+  await page.fill('#key-input', cfg.apiKey);
+  await page.click('#login-form button[type=submit]');
+  await page.locator('#app').waitFor({ state: 'visible' });
+}
+
+async function apiGet(p) {
+  const r = await fetch(cfg.baseUrl + p, { headers: { Authorization: `Bearer ${cfg.apiKey}` } });
+  return { status: r.status, body: r.status === 200 ? await r.json() : null };
+}
+
+// ---------------------------------------------------------------- flows
+
+/** A buyer asks a question a knowledge document answers, and reads the answer. */
+async function knowledge() {
+  const page = await chatWith(cfg.buyers.knowledge);
+  await page.locator('.msg.bot').first().waitFor(); // the welcome
+  await say(page, cfg.knowledge.question);
+  await page.locator('.msg.bot .bubble', { hasText: cfg.knowledge.expect }).waitFor();
+  const answer = await lastBotText(page);
+  assert.ok(answer.includes(cfg.knowledge.expect), `the bot answered: ${answer}`);
+  return { conversationId: await page.locator('#log').getAttribute('data-conversation'), answer };
+}
+
+/** A buyer asks for a return, clicks the confirm button and sees the approved case. */
+async function returns() {
+  const page = await chatWith(cfg.buyers.returns);
+  await page.locator('.msg.bot').first().waitFor();
+  await say(page, cfg.returns.text);
+  const confirm = page.locator('.confirm-box button.primary');
+  await confirm.waitFor();
+  const summary = await lastBotText(page);
+  assert.ok(summary.includes(cfg.returns.orderId), `the confirmation names the order: ${summary}`);
+  assert.equal(await page.locator('.card-after_sale').count(), 0, 'no case before the yes');
+  await confirm.click();
+  await page.locator('.confirm-box .done', { hasText: '您已确认' }).waitFor();
+  const card = page.locator('.card-after_sale').last();
+  await card.waitFor();
+  const caseId = (await card.locator('.card-title .mono').innerText()).trim();
+  assert.match(await card.innerText(), /已通过/);
+  assert.match(await card.innerText(), /退货退款/);
+  await screenshots(page, 'chat');
+  return { caseId };
+}
+
+/** 转人工: the agent, online in the workbench, gets the conversation, replies, and the buyer reads the reply. */
+async function handoff() {
+  const agent = await open(`/agent.html?token=${encodeURIComponent(cfg.agentToken)}`);
+  await agent.locator('#app').waitFor({ state: 'visible' });
+  await agent.locator('#me .name', { hasText: cfg.agentName }).waitFor();
+  // availability: off, then on again
+  const toggle = agent.locator('label.switch');
+  await agent.waitForFunction(() => document.querySelector('#available-text').textContent === '接待中');
+  await toggle.click();
+  await agent.waitForFunction(() => document.querySelector('#available-text').textContent === '暂停接待');
+  await toggle.click();
+  await agent.waitForFunction(() => document.querySelector('#available-text').textContent === '接待中');
+
+  const buyer = await chatWith(cfg.buyers.handoff);
+  await buyer.locator('.msg.bot').first().waitFor();
+  await say(buyer, cfg.handoff.before);
+  await lastBotText(buyer);
+  await say(buyer, '转人工');
+  await buyer.locator('#handoff-bar').waitFor({ state: 'visible' });
+  await buyer.locator('.notice.agent', { hasText: cfg.agentName }).waitFor();
+
+  // the workbench shows the conversation with its transcript and summary
+  const item = agent.locator('.conv-item', { hasText: cfg.handoff.buyerId });
+  await item.waitFor();
+  await item.click();
+  await agent.locator('.transcript .turn.buyer .bubble', { hasText: '转人工' }).waitFor();
+  await agent.locator('.transcript .turn.buyer .bubble', { hasText: cfg.handoff.before }).waitFor();
+  const summary = await agent.locator('#summary').innerText();
+  assert.ok(summary.includes(cfg.handoff.buyerId), `the summary names the buyer: ${summary}`);
+
+  await agent.fill('#reply-input', cfg.handoff.reply);
+  await agent.press('#reply-input', 'Enter');
+  await buyer.locator('.msg.agent .bubble', { hasText: cfg.handoff.reply }).waitFor();
+  // and the buyer's answer reaches the agent
+  await say(buyer, cfg.handoff.answer);
+  await agent.locator('.transcript .turn.buyer .bubble', { hasText: cfg.handoff.answer }).waitFor();
+  await screenshots(agent, 'agent');
+  await screenshots(buyer, 'chat-agent');
+
+  // the agent resolves and proposes what they learned
+  await agent.click('#resolve-btn');
+  await agent.locator('#resolve').waitFor({ state: 'visible' });
+  await agent.fill('#resolve-note', cfg.handoff.note);
+  await agent.check('#suggest');
+  await agent.fill('#suggest-question', cfg.handoff.question);
+  await agent.fill('#suggest-answer', cfg.handoff.reply);
+  await agent.click('#resolve-form button[type=submit]');
+  await item.waitFor({ state: 'detached' });
+  await buyer.locator('.notice', { hasText: '人工服务已结束' }).waitFor();
+
+  // the merchant approves the suggestion into the knowledge base
+  const merchant = await open('/console.html#suggestions');
+  await consoleLogin(merchant);
+  // a pending suggestion is editable: its question is the value of an input
+  const suggestion = merchant.locator('.suggestion').filter({ has: merchant.locator(`input[value="${cfg.handoff.question}"]`) });
+  await suggestion.waitFor();
+  const suggestionId = await suggestion.getAttribute('data-suggestion');
+  await suggestion.locator('button', { hasText: '采纳入库' }).click();
+  await merchant.locator('.toast', { hasText: '已采纳' }).waitFor();
+  return { conversationId: await buyer.locator('#log').getAttribute('data-conversation'), suggestionId };
+}
+
+/** The merchant uploads a document in the console, sees it become READY, finds it by search, then deletes it. */
+async function upload() {
+  const page = await open('/console.html');
+  await consoleLogin(page);
+  await page.locator('#docs tbody tr').first().waitFor();
+  await page.setInputFiles('#doc-file', { name: cfg.upload.fileName, mimeType: 'text/markdown', buffer: Buffer.from(cfg.upload.content, 'utf8') });
+  await page.locator('.dropzone .file-name', { hasText: cfg.upload.fileName }).waitFor();
+  await page.click('#upload-btn');
+  await page.locator('#upload-status', { hasText: '已就绪' }).waitFor({ timeout: 60000 });
+  const row = page.locator('#docs tbody tr', { hasText: cfg.upload.fileName });
+  await row.locator('.badge', { hasText: '可检索' }).waitFor();
+  const docId = await row.getAttribute('data-doc');
+  assert.equal(await row.getAttribute('data-status'), 'READY');
+  const doc = await apiGet(`/api/merchants/${cfg.merchantId}/knowledge/${docId}`);
+  assert.equal(doc.body?.status, 'READY', 'the API agrees the document is ready');
+
+  await page.fill('#search-input', cfg.upload.query);
+  await page.press('#search-input', 'Enter');
+  await page.locator('.hit .hit-title', { hasText: cfg.upload.title }).first().waitFor();
+  await screenshots(page, 'console');
+
+  // delete: the first click arms the button, the second deletes
+  await row.locator('button', { hasText: '删除' }).click();
+  await row.locator('button', { hasText: '确认删除' }).click();
+  await page.locator('.toast', { hasText: '已删除' }).waitFor();
+  await page.locator(`#docs tr[data-doc="${docId}"]`).waitFor({ state: 'detached' });
+  return { docId };
+}
+
+/** A buyer sends a photo with a damage claim; the merchant sees its verdict and signals and approves the case. */
+async function evidence() {
+  const page = await chatWith(cfg.buyers.evidence);
+  await page.locator('.msg.bot').first().waitFor();
+  const photo = png(480, 360, { parameters: cfg.evidence.generatorParameters });
+  await page.setInputFiles('#image-input', { name: 'damage.png', mimeType: 'image/png', buffer: photo });
+  await page.locator('.attachment[data-status=ready]').waitFor();
+  await say(page, cfg.evidence.text);
+  await page.locator('.msg.buyer .thumbs img').last().waitFor();
+  const confirm = page.locator('.confirm-box button.primary');
+  await confirm.waitFor();
+  await confirm.click();
+  const card = page.locator('.card-after_sale').last();
+  await card.waitFor();
+  assert.match(await card.innerText(), /待审核/);
+  const caseId = (await card.locator('.card-title .mono').innerText()).trim();
+
+  const merchant = await open('/console.html#aftersales');
+  await consoleLogin(merchant);
+  const box = merchant.locator(`.case[data-case="${caseId}"]`);
+  await box.waitFor();
+  await box.locator('.photo img.thumb').waitFor();
+  await box.locator('.photo .badge', { hasText: '疑似伪造' }).first().waitFor();
+  await box.locator('.signals .sig-name', { hasText: 'AI 生成参数' }).waitFor();
+  await screenshots(merchant, 'console-aftersales');
+  await box.locator('.decision input').fill(cfg.evidence.note);
+  await box.locator('.decision button', { hasText: '同意' }).click();
+  await merchant.locator('.toast', { hasText: caseId }).waitFor();
+  await box.waitFor({ state: 'detached' }); // gone from the pending list
+  return { caseId };
+}
+
+/** Without a token the chat page offers the demo shop, and the button starts a conversation there. */
+async function demo() {
+  const page = await open('/chat.html');
+  await page.locator('#login').waitFor({ state: 'visible' });
+  await page.click('#demo-btn');
+  await page.locator('.msg.bot').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('#log').dataset.conversation);
+  const title = await page.locator('#chat-title').innerText();
+  assert.notEqual(title.trim(), '', 'the demo shop names itself');
+  return { title: title.trim(), conversationId: await page.locator('#log').getAttribute('data-conversation') };
+}
+
+// ---------------------------------------------------------------- run one flow
+
+const flows = { knowledge, returns, handoff, upload, evidence, demo };
+const name = process.argv[2];
+if (!flows[name]) {
+  console.error(`usage: node pages.e2e.mjs <${Object.keys(flows).join('|')}>`);
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: cfg.chromium || '/usr/bin/chromium',
+  // Playwright gives every launch a fresh temporary --user-data-dir of its own
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+  timeout: 60000,
+});
+const pageErrors = [];
+const openPages = [];
+let exitCode = 0;
+try {
+  const result = await flows[name]();
+  assert.deepEqual(pageErrors, [], 'the pages raised script errors');
+  console.log('RESULT ' + JSON.stringify(result || {}));
+} catch (e) {
+  console.error(`flow ${name} failed: ${e.stack || e}`);
+  if (pageErrors.length) console.error('page errors:\n' + pageErrors.join('\n'));
+  exitCode = 1;
+  // what each page showed when it failed, next to the flow's log
+  const dir = cfg.failureDir || cfg.shotsDir;
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [i, page] of openPages.entries()) {
+    const file = path.join(dir, `${name}-failure-${i + 1}.png`);
+    await page.screenshot({ path: file, fullPage: true }).then(() => console.error(`screenshot: ${file}`), () => {});
+  }
+} finally {
+  await browser.close();
+}
+process.exit(exitCode);
