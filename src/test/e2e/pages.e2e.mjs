@@ -32,6 +32,7 @@ const chatWith = (token) => open(`/chat.html?token=${encodeURIComponent(token)}`
 /** Desktop and phone screenshots of the page as it is now, under target/screenshots. */
 async function screenshots(page, baseName) {
   fs.mkdirSync(cfg.shotsDir, { recursive: true });
+  await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove())); // transient, and in the way
   for (const [tag, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(300); // layout and smooth scrolling settle
