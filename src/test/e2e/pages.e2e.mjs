@@ -234,9 +234,87 @@ async function demo() {
   return { title: title.trim(), conversationId: await page.locator('#log').getAttribute('data-conversation') };
 }
 
+/**
+ * Every server frame of the contract, as the chat page renders it. A scripted stand-in for /ws/chat plays the
+ * server (the real flows above use the real one): the embedded planner never streams, so this is where `delta`,
+ * the order, logistics and product cards, queue positions and errors are seen in a browser.
+ */
+async function frames() {
+  const received = [];
+  let server;
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  openPages.push(page);
+  page.setDefaultTimeout(WAIT);
+  page.on('pageerror', (e) => pageErrors.push(`frames: ${e.message}`));
+  await page.routeWebSocket(/\/ws\/chat/, (ws) => {
+    server = ws;
+    ws.onMessage((m) => received.push(JSON.parse(m)));
+    ws.send(JSON.stringify({ type: 'session', conversationId: 'cv-scripted', resumed: false }));
+  });
+  const send = (frame) => server.send(JSON.stringify(frame));
+  /** The first frame of this type the page sent, waiting up to 5 s for it. */
+  const nextFrom = async (type) => {
+    for (let i = 0; i < 100 && !received.some((f) => f.type === type); i++) await page.waitForTimeout(50);
+    const f = received.find((x) => x.type === type);
+    assert.ok(f, `the page sent a ${type} frame; it sent ${JSON.stringify(received)}`);
+    received.splice(received.indexOf(f), 1);
+    return f;
+  };
+  await page.goto(`${cfg.baseUrl}/chat.html?token=scripted`);
+  await page.locator('.msg.bot').first().waitFor();
+
+  await say(page, '有什么杯子推荐');
+  const asked = await nextFrom('message');
+  assert.equal(asked.text, '有什么杯子推荐');
+  send({ type: 'delta', replyTo: asked.id, text: '为您挑了' });
+  send({ type: 'delta', replyTo: asked.id, text: '一款杯子,' });
+  await page.locator('.msg.streaming .bubble', { hasText: '为您挑了一款杯子,' }).waitFor();
+  send({
+    type: 'reply', replyTo: asked.id, text: '为您挑了一款杯子,另附您最近的订单。', quickReplies: ['再看看别的'],
+    cards: [
+      { kind: 'product', sku: 'SC-CUP-1', title: '粗陶咖啡杯', price: 45.5, stock: 3, rating: 4.8, reason: '容量 300ml,适合手冲' },
+      { kind: 'order', orderId: 'SC-O-9', status: 'SHIPPED', title: '粗陶咖啡杯 ×2', total: 91, createdAt: new Date().toISOString() },
+      { kind: 'logistics', orderId: 'SC-O-9', carrier: '示例快递', trackingNo: 'SC123456', title: '粗陶咖啡杯 ×2',
+        events: [{ time: new Date().toISOString(), description: '快件已到达转运中心' }, { time: new Date(Date.now() - 36e5).toISOString(), description: '快件已揽收' }] },
+    ],
+  });
+  await page.locator('.msg.streaming').waitFor({ state: 'detached' });
+  const reply = page.locator('.msg.bot').last();
+  assert.equal(await reply.locator('.bubble').innerText(), '为您挑了一款杯子,另附您最近的订单。');
+  assert.match(await reply.locator('.card-product').innerText(), /粗陶咖啡杯[\s\S]*¥45\.50[\s\S]*★ 4\.8[\s\S]*库存 3/);
+  assert.match(await reply.locator('.card-order').innerText(), /SC-O-9[\s\S]*运输中[\s\S]*¥91\.00/);
+  assert.match(await reply.locator('.card-logistics').innerText(), /示例快递[\s\S]*SC123456[\s\S]*快件已到达转运中心/);
+  await screenshots(page, 'chat-cards');
+  await page.locator('.chip', { hasText: '再看看别的' }).click();
+  assert.equal((await nextFrom('message')).text, '再看看别的');
+
+  // the queue, the agent, the end of the handoff, an error
+  send({ type: 'handoff', replyTo: 'x', handoffId: 'h1', status: 'QUEUED', skill: 'general', position: 2, text: '正在为您转接人工客服' });
+  await page.locator('#handoff-bar', { hasText: '前面还有 1 位' }).waitFor();
+  send({ type: 'agent_joined', agentName: '阿青', certifications: [] });
+  await page.locator('#handoff-bar', { hasText: '人工客服 阿青' }).waitFor();
+  send({ type: 'agent_message', text: '您好,我是阿青' });
+  await page.locator('.msg.agent .bubble', { hasText: '您好,我是阿青' }).waitFor();
+  send({ type: 'handoff_ended' });
+  await page.locator('.notice', { hasText: '人工服务已结束' }).waitFor();
+  await page.locator('#handoff-bar').waitFor({ state: 'hidden' });
+  send({ type: 'error', replyTo: null, code: 'RATE_LIMITED', message: 'too many messages' });
+  await page.locator('.notice.error', { hasText: '发送太频繁' }).waitFor();
+
+  // the end: a 4-star rating, then end
+  await page.click('#end-btn');
+  await page.locator('#stars .star[data-score="4"]').click();
+  await page.click('#rating-submit');
+  assert.equal((await nextFrom('rate')).score, 4);
+  await nextFrom('end');
+  await page.locator('#ended', { hasText: '4 星' }).waitFor();
+  return { checked: 'frames' };
+}
+
 // ---------------------------------------------------------------- run one flow
 
-const flows = { knowledge, returns, handoff, upload, evidence, demo };
+const flows = { knowledge, returns, handoff, upload, evidence, demo, frames };
 const name = process.argv[2];
 if (!flows[name]) {
   console.error(`usage: node pages.e2e.mjs <${Object.keys(flows).join('|')}>`);

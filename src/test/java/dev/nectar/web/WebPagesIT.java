@@ -144,6 +144,12 @@ class WebPagesIT {
         assertThat(seen.path("conversationId").asText()).startsWith("cv-");
     }
 
+    /** A scripted stand-in for /ws/chat: streamed deltas, every card kind, queue, agent, errors and the rating. */
+    @Test
+    void theChatPageRendersEveryServerFrameOfTheContract() throws Exception {
+        assertThat(flow("frames").path("checked").asText()).isEqualTo("frames");
+    }
+
     // ---------------------------------------------------------------- the shop
 
     private static void createShop() {

@@ -467,10 +467,8 @@ function openRating() {
 
 /** Sends the rating (if any), then ends the conversation; the server closes the socket. */
 function finish() {
-  const socket = state.socket;
-  socket.stopped = true;
-  if (state.score) socket.send({ type: 'rate', score: state.score });
-  socket.send({ type: 'end' });
+  const last = state.score ? [{ type: 'rate', score: state.score }, { type: 'end' }] : [{ type: 'end' }];
+  state.socket.finish(...last);
   $('#rating').hidden = true;
   $('#ended-text').textContent = state.score ? `感谢您的评价(${state.score} 星),祝您购物愉快!` : '感谢您的咨询,祝您购物愉快!';
   $('#ended').hidden = false;

@@ -61,6 +61,12 @@ export class JsonSocket {
     else this.queue.push(frame);
   }
 
+  /** Sends the last frames of a session (e.g. end); the server then closes the socket and no reconnect follows. */
+  finish(...frames) {
+    this.stopped = true;
+    for (const frame of frames) this.send(frame);
+  }
+
   close() {
     this.stopped = true;
     clearTimeout(this.timer);
