@@ -164,6 +164,11 @@ async function handoff() {
 /** The merchant uploads a document in the console, sees it become READY, finds it by search, then deletes it. */
 async function upload() {
   const page = await open('/console.html');
+  // a wrong key is refused on the login form
+  await page.fill('#merchant-input', cfg.merchantId);
+  await page.fill('#key-input', 'nk_not-a-key');
+  await page.click('#login-form button[type=submit]');
+  await page.locator('#login-error', { hasText: 'API 密钥无效' }).waitFor();
   await consoleLogin(page);
   await page.locator('#docs tbody tr').first().waitFor();
   await page.setInputFiles('#doc-file', { name: cfg.upload.fileName, mimeType: 'text/markdown', buffer: Buffer.from(cfg.upload.content, 'utf8') });
@@ -222,9 +227,11 @@ async function evidence() {
   return { caseId };
 }
 
-/** Without a token the chat page offers the demo shop, and the button starts a conversation there. */
+/** A refused token brings back the login; there the demo button starts a conversation with the demo shop. */
 async function demo() {
-  const page = await open('/chat.html');
+  // a token the server refuses (close code 1008) brings back the login, with the reason
+  const page = await open('/chat.html?token=nb1.not-a-token');
+  await page.locator('#login-error', { hasText: '无效' }).waitFor();
   await page.locator('#login').waitFor({ state: 'visible' });
   await page.click('#demo-btn');
   await page.locator('.msg.bot').first().waitFor();

@@ -52,6 +52,7 @@ class WebPagesIT {
     private static final String AGENT_NAME = "小满";
     private static final String AGENT_REPLY = "您好,我是小满。刻字杯需要在下单备注里写上内容,三个工作日内发出。";
 
+    private static String node;
     private static ServerProcess server;
     private static String merchantId;
     private static String apiKey;
@@ -59,10 +60,10 @@ class WebPagesIT {
 
     @BeforeAll
     static void startServerAndShop() throws Exception {
-        String node = requireNode();
+        node = requireNode();
         assertThat(Path.of(CHROMIUM)).as("Chromium is missing: run scripts/services.sh --browser (or set NECTAR_CHROMIUM)")
                 .isExecutable();
-        installPlaywright(node);
+        installPlaywright();
         Path data = Files.createTempDirectory("nectar-web-it-");
         // the demo shop stays on: the chat page's demo button is one of the flows
         server = ServerProcess.start(Map.of("NECTAR_DATA_DIR", data.toString(), "NECTAR_ADMIN_TOKEN", ADMIN));
@@ -137,7 +138,7 @@ class WebPagesIT {
     }
 
     @Test
-    void theChatPageStartsADemoConversationWithoutAToken() throws Exception {
+    void aRefusedTokenBringsBackTheLoginWhereTheDemoButtonStartsAConversation() throws Exception {
         JsonNode seen = flow("demo");
 
         assertThat(seen.path("title").asText()).isNotBlank();
@@ -239,7 +240,7 @@ class WebPagesIT {
     private static JsonNode flow(String name) throws Exception {
         Files.createDirectories(LOGS);
         Path log = LOGS.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(requireNode(), "pages.e2e.mjs", name).directory(E2E.toFile())
+        ProcessBuilder pb = new ProcessBuilder(node, "pages.e2e.mjs", name).directory(E2E.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("NECTAR_E2E", Json.write(config));
         Process p = pb.start();
@@ -266,20 +267,20 @@ class WebPagesIT {
     }
 
     private static String requireNode() throws Exception {
-        String node = System.getenv().getOrDefault("NECTAR_NODE", "node");
+        String command = System.getenv().getOrDefault("NECTAR_NODE", "node");
         String version;
         try {
-            version = run(List.of(node, "--version"), Path.of(".")).strip();
+            version = run(List.of(command, "--version"), Path.of(".")).strip();
         } catch (IOException e) {
             throw new AssertionError("node is missing: run scripts/services.sh --browser (or set NECTAR_NODE)", e);
         }
         int major = Integer.parseInt(version.replaceFirst("^v", "").split("\\.")[0]);
         assertThat(major).as("node %s is too old for playwright-core; Node.js 20 or newer is needed", version).isGreaterThanOrEqualTo(20);
-        return node;
+        return command;
     }
 
     /** npm ci when node_modules does not hold the locked playwright-core; the npm registry is needed only then. */
-    private static void installPlaywright(String node) throws Exception {
+    private static void installPlaywright() throws Exception {
         String locked = Json.MAPPER.readTree(E2E.resolve("package-lock.json").toFile())
                 .path("packages").path("node_modules/playwright-core").path("version").asText();
         Path installed = E2E.resolve("node_modules/playwright-core/package.json");
