@@ -11,7 +11,8 @@
 # sets them in the calling shell. Progress (only when something is done) and errors go to stderr.
 #
 # Usage: scripts/services.sh [--browser]
-#   --browser   also install Debian's chromium and chromium-driver (and nodejs if missing), for browser tests
+#   --browser   also install Debian's chromium and chromium-driver (and nodejs if missing), and a Chinese font
+#               when the machine has none, for the browser tests of the pages (WebPagesIT)
 # Environment:
 #   NECTAR_TEST_PG_PORT      PostgreSQL port (default 5432)
 #   NECTAR_TEST_REDIS_PORT   Redis port (default 6379)
@@ -192,6 +193,8 @@ if [[ $BROWSER -eq 1 ]]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  # without a CJK font the pages' Chinese renders as boxes in screenshots
+  [[ -n "$(fc-list :lang=zh 2>/dev/null)" ]] || packages+=(fonts-wqy-microhei)
 fi
 
 if [[ $need_vector -eq 1 ]]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# THE test command: starts PostgreSQL 15 + pgvector and Redis on loopback (installing them when missing, see
-# scripts/services.sh), exports the NECTAR_TEST_* variables that the integration tests read, then runs every
-# test, unit (*Test) and integration (*IT), with Maven. Extra arguments go to Maven, e.g.
+# THE test command: starts PostgreSQL 15 + pgvector and Redis on loopback and installs headless Chromium, Node.js
+# and a Chinese font for the browser tests (installing what is missing, see scripts/services.sh --browser), exports
+# the NECTAR_TEST_* variables that the integration tests read, then runs every test, unit (*Test) and integration
+# (*IT), with Maven. Extra arguments go to Maven, e.g.
 #   scripts/test.sh -Dtest=PolicyEngineTest -Dit.test=NoSuchIT -Dsurefire.failIfNoSpecifiedTests=false
 # The exit code is Maven's.
 #
@@ -17,7 +18,7 @@ if [[ "${NECTAR_TEST_SERVICES:-local}" == "external" ]]; then
   export NECTAR_TEST_DB_PASSWORD="${NECTAR_TEST_DB_PASSWORD:-nectar}"
   export NECTAR_TEST_REDIS_URL="${NECTAR_TEST_REDIS_URL:-redis://127.0.0.1:${NECTAR_TEST_REDIS_PORT:-6379}}"
 else
-  if ! service_env="$(bash scripts/services.sh)"; then
+  if ! service_env="$(bash scripts/services.sh --browser)"; then
     echo "test.sh: the test services could not be started (see above); no test ran" >&2
     exit 1
   fi

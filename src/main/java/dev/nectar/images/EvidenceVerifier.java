@@ -68,6 +68,16 @@ public class EvidenceVerifier {
         return records.find(merchantId, buyerId, imageId);
     }
 
+    /** A stored photo's bytes and type. */
+    public record Photo(ImageFormat format, byte[] bytes) {
+    }
+
+    /** The photo a buyer of this merchant uploaded, for the merchant reviewing a claim; empty for anyone else's id. */
+    public Optional<Photo> photo(String merchantId, String imageId) {
+        return records.find(merchantId, imageId)
+                .flatMap(i -> store.get(merchantId, i.buyerId(), imageId).map(bytes -> new Photo(i.format(), bytes)));
+    }
+
     /** The latest verdict, for the merchant. */
     public Optional<Verification> latest(String merchantId, String imageId) {
         return records.verification(merchantId, imageId);

@@ -15,6 +15,9 @@ public interface ImageRecords {
     /** The image if it belongs to this buyer of this merchant. */
     Optional<StoredImage> find(String merchantId, String buyerId, String imageId);
 
+    /** The image of any buyer of this merchant, for the merchant's own review. */
+    Optional<StoredImage> find(String merchantId, String imageId);
+
     /** Signals found at upload, from the image alone. */
     List<Signal> imageSignals(String merchantId, String imageId);
 

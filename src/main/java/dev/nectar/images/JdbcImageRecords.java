@@ -18,6 +18,8 @@ import java.util.Optional;
 public class JdbcImageRecords implements ImageRecords {
     private static final TypeReference<List<Signal>> SIGNALS = new TypeReference<>() {
     };
+    private static final String IMAGE_COLUMNS = "SELECT merchant_id, buyer_id, image_id, format, width, height, size_bytes, "
+            + "sha256, phash, captured_at, created_at FROM images ";
 
     private final Database db;
 
@@ -37,9 +39,13 @@ public class JdbcImageRecords implements ImageRecords {
 
     @Override
     public Optional<StoredImage> find(String merchantId, String buyerId, String imageId) {
-        return db.queryOne("SELECT merchant_id, buyer_id, image_id, format, width, height, size_bytes, sha256, phash, "
-                + "captured_at, created_at FROM images WHERE merchant_id = ? AND buyer_id = ? AND image_id = ?",
+        return db.queryOne(IMAGE_COLUMNS + "WHERE merchant_id = ? AND buyer_id = ? AND image_id = ?",
                 JdbcImageRecords::image, merchantId, buyerId, imageId);
+    }
+
+    @Override
+    public Optional<StoredImage> find(String merchantId, String imageId) {
+        return db.queryOne(IMAGE_COLUMNS + "WHERE merchant_id = ? AND image_id = ?", JdbcImageRecords::image, merchantId, imageId);
     }
 
     @Override

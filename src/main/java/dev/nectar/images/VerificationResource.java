@@ -7,9 +7,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** The latest verdict on a buyer's photo, for the merchant who received it. */
+/** A buyer's photo and the latest verdict on it, for the merchant who received it. */
 @Path("/api/merchants/{m}/images")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerificationResource {
@@ -27,5 +29,20 @@ public class VerificationResource {
                                      @PathParam("imageId") String imageId) {
         auth.requireMerchant(authorization, m);
         return verifier.latest(m, imageId).orElseThrow(() -> ApiException.notFound("image " + imageId));
+    }
+
+    /** The photo itself, in its own format; private, so no shared cache keeps it. */
+    @GET
+    @Path("/{imageId}")
+    @Produces(MediaType.WILDCARD)
+    public Response image(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
+                          @PathParam("imageId") String imageId) {
+        auth.requireMerchant(authorization, m);
+        EvidenceVerifier.Photo photo = verifier.photo(m, imageId).orElseThrow(() -> ApiException.notFound("image " + imageId));
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setNoStore(true);
+        return Response.ok(photo.bytes(), photo.format().mediaType()).cacheControl(cache)
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 }

@@ -55,6 +55,8 @@ public class DemoShop {
     private final BuyerTokens buyerTokens;
     private final Event<DemoShopCreated> created;
     private final int httpPort;
+    /** The shop as loaded at this start; empty while the demo is off. */
+    private volatile DemoShopData loaded;
 
     public DemoShop(NectarConfig config, MerchantStore merchants, CatalogStore catalog, OrderStore orders,
                     PolicyStore policies, AgentStore agents, BuyerTokens buyerTokens, Event<DemoShopCreated> created,
@@ -87,6 +89,7 @@ public class DemoShop {
                 config.limits().maxUpsertItems());
         Path file = credentialsFile();
         boolean isNew = merchants.find(shop.merchantId()).isEmpty() && create(shop, file);
+        loaded = shop;
         if (isNew) {
             created.fire(new DemoShopCreated(shop.merchantId(), dir.toAbsolutePath().normalize()));
         } else {
@@ -96,6 +99,11 @@ public class DemoShop {
                 + "credentials (merchant API key, buyer and agent tokens) are in %s", shop.name(), shop.merchantId(), isNew ? "created" : "ready",
                 httpPort, file);
         return isNew;
+    }
+
+    /** The demo shop of this start, once loaded; empty when the demo is off. */
+    public Optional<DemoShopData> loaded() {
+        return Optional.ofNullable(loaded);
     }
 
     public Path credentialsFile() {
