@@ -26,6 +26,11 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
     static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
     private static final int MIN_CANDIDATES = 30;
     private static final int MAX_QUERY_CHARS = 500;
+    /**
+     * Punctuation and symbols around a question (?, !, ~, emoji) carry no meaning for retrieval but move a short
+     * query's embedding enough to cost an answer its place above the threshold.
+     */
+    private static final java.util.regex.Pattern EDGE_MARKS = java.util.regex.Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
 
     private record Lexicon(long revision, List<KnowledgeChunk> chunks, Map<String, Integer> positions, LexicalIndex index) {
     }
@@ -43,7 +48,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
 
     @Override
     public List<KnowledgeHit> search(String merchantId, String query, int k) {
-        String q = BigramTokenizer.normalize(query == null ? "" : query);
+        String q = EDGE_MARKS.matcher(BigramTokenizer.normalize(query == null ? "" : query)).replaceAll("");
         if (q.length() > MAX_QUERY_CHARS) {
             q = q.substring(0, MAX_QUERY_CHARS);
         }

@@ -37,6 +37,17 @@ class KnowledgeRecallTest {
     KnowledgeConfig config;
 
     @Test
+    void punctuationAroundAQuestionDoesNotMoveItsScore() {
+        TestShop shop = TestShop.create();
+        KnowledgeApi.uploadReady(shop, "pickup.md", "# 到店自提\n\n自提点营业时间为每天上午9点到晚上8点,凭取件码取货。\n");
+        double plain = retriever.search(shop.merchantId(), "自提点几点开门", 1).get(0).score();
+        for (String marked : List.of("自提点几点开门?", "自提点几点开门？？", "「自提点几点开门」!", "自提点几点开门~😊")) {
+            assertThat(retriever.search(shop.merchantId(), marked, 1).get(0).score()).as(marked).isEqualTo(plain);
+        }
+        assertThat(retriever.search(shop.merchantId(), "？！", 1)).isEmpty();
+    }
+
+    @Test
     void demoQuestionsFindTheirDocumentsAndUnknownQuestionsStayBelowTheThreshold() throws IOException {
         TestShop shop = TestShop.create();
         Map<String, String> fileOf = new HashMap<>();
