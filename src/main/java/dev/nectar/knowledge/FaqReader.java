@@ -33,10 +33,16 @@ final class FaqReader {
             if (q == null || a == null) {
                 throw new UnreadableDocumentException("a FAQ .csv needs a header row with the columns question and answer");
             }
+            int answerColumn = parser.getHeaderMap().get(a);
+            boolean answerLast = answerColumn == parser.getHeaderMap().size() - 1;
             List<FaqPair> pairs = new ArrayList<>();
             for (CSVRecord r : parser) {
                 String question = r.isSet(q) ? r.get(q) : "";
                 String answer = r.isSet(a) ? r.get(a) : "";
+                if (answerLast && r.size() > answerColumn + 1) {
+                    // a spreadsheet row whose answer has unquoted commas: the cells past the header are its rest
+                    answer = String.join(",", r.toList().subList(answerColumn, r.size()));
+                }
                 if (question.isBlank() && answer.isBlank()) {
                     continue;
                 }

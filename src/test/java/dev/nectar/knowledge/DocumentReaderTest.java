@@ -71,6 +71,14 @@ class DocumentReaderTest {
     }
 
     @Test
+    void anAnswerWithUnquotedCommasKeepsAllOfItsText() {
+        assertThat(read("f.csv", "question,answer\n袜子怎么选码?,S 码适合 34-36,M 码适合 37-39,L 码适合 40-42。\n").faq())
+                .containsExactly(new FaqPair("袜子怎么选码?", "S 码适合 34-36,M 码适合 37-39,L 码适合 40-42。"));
+        // with the answer not last, extra cells cannot be placed and are left out
+        assertThat(read("f.csv", "answer,question\n满59包邮,包邮吗,备注\n").faq()).containsExactly(new FaqPair("包邮吗", "满59包邮"));
+    }
+
+    @Test
     void malformedFaqsSayWhatIsWrong() {
         assertThatThrownBy(() -> read("f.csv", "q1,a1\n")).hasMessageContaining("header");
         assertThatThrownBy(() -> read("f.csv", "question,answer\n只有问题,\n")).hasMessageContaining("row 2");
