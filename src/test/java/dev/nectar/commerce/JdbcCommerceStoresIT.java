@@ -1,26 +1,16 @@
 package dev.nectar.commerce;
 
-import dev.nectar.TestDatabases;
+import dev.nectar.TestDatabase;
 import dev.nectar.platform.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on the test PostgreSQL. */
 class JdbcCommerceStoresIT extends CommerceStoreContract {
-    private static Database db;
-
-    @BeforeAll
-    static void open() {
-        db = TestDatabases.postgres("commerce_it", true);
-    }
-
-    @AfterAll
-    static void close() {
-        db.dataSource().close();
-    }
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.postgres("commerce_it");
 
     @Override
     Database db() {
-        return db;
+        return DB.get();
     }
 }

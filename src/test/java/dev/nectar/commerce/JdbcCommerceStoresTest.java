@@ -1,31 +1,16 @@
 package dev.nectar.commerce;
 
-import dev.nectar.TestDatabases;
+import dev.nectar.TestDatabase;
 import dev.nectar.platform.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on the embedded database. */
 class JdbcCommerceStoresTest extends CommerceStoreContract {
-    @TempDir
-    static Path folder;
-    private static Database db;
-
-    @BeforeAll
-    static void open() {
-        db = TestDatabases.h2(folder);
-    }
-
-    @AfterAll
-    static void close() {
-        db.dataSource().close();
-    }
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.embedded();
 
     @Override
     Database db() {
-        return db;
+        return DB.get();
     }
 }

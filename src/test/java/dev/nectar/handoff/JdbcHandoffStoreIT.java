@@ -1,29 +1,16 @@
 package dev.nectar.handoff;
 
-import dev.nectar.TestDatabases;
+import dev.nectar.TestDatabase;
 import dev.nectar.platform.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The store contract on real PostgreSQL, in a schema of its own so other suites' migrations do not mix. */
+/** The contract on the test PostgreSQL. */
 class JdbcHandoffStoreIT extends HandoffStoreContract {
-    private static final String SCHEMA = "handoff_it";
-    private static Database db;
-
-    @BeforeAll
-    static void open() {
-        db = TestDatabases.postgres(SCHEMA, true);
-    }
-
-    @AfterAll
-    static void close() {
-        if (db != null) {
-            db.dataSource().close();
-        }
-    }
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.postgres("handoff_it");
 
     @Override
     Database db() {
-        return db;
+        return DB.get();
     }
 }

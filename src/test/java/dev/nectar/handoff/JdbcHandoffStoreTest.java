@@ -1,32 +1,16 @@
 package dev.nectar.handoff;
 
-import dev.nectar.TestConfigs;
+import dev.nectar.TestDatabase;
 import dev.nectar.platform.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-/** The store contract on the embedded H2 database. */
+/** The contract on the embedded database. */
 class JdbcHandoffStoreTest extends HandoffStoreContract {
-    @TempDir
-    static Path dir;
-    private static Database db;
-
-    @BeforeAll
-    static void open() {
-        db = new Database(TestConfigs.nectar(Map.of("data-dir", dir.toString())));
-    }
-
-    @AfterAll
-    static void close() {
-        db.dataSource().close();
-    }
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.embedded();
 
     @Override
     Database db() {
-        return db;
+        return DB.get();
     }
 }

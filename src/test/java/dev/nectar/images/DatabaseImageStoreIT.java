@@ -1,29 +1,15 @@
 package dev.nectar.images;
 
-import dev.nectar.TestDatabases;
-import dev.nectar.platform.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.nectar.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The production store against real PostgreSQL, in a schema of its own so other suites' migrations do not mix. */
+/** The production store against real PostgreSQL, in a schema of its own. */
 class DatabaseImageStoreIT extends ImageStoreContract {
-    private static final String SCHEMA = "images_it";
-    private static Database db;
-
-    @BeforeAll
-    static void open() {
-        db = TestDatabases.postgres(SCHEMA, true);
-    }
-
-    @AfterAll
-    static void close() {
-        if (db != null) {
-            db.dataSource().close();
-        }
-    }
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.postgres("images_it");
 
     @Override
     ImageStore store() {
-        return new DatabaseImageStore(db);
+        return new DatabaseImageStore(DB.get());
     }
 }

@@ -1,32 +1,15 @@
 package dev.nectar.images;
 
-import dev.nectar.TestConfigs;
-import dev.nectar.platform.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Map;
+import dev.nectar.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The production store's SQL on the embedded database (bytea in both vendors). */
 class DatabaseImageStoreTest extends ImageStoreContract {
-    @TempDir
-    static Path dir;
-    private static Database db;
-
-    @BeforeAll
-    static void open() {
-        db = new Database(TestConfigs.nectar(Map.of("data-dir", dir.toString())));
-    }
-
-    @AfterAll
-    static void close() {
-        db.dataSource().close();
-    }
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.embedded();
 
     @Override
     ImageStore store() {
-        return new DatabaseImageStore(db);
+        return new DatabaseImageStore(DB.get());
     }
 }
