@@ -218,7 +218,7 @@ public final class Bench {
     }
 
     private void chat(Vertx vertx, Api api, String key, JavaProcess node, Floors floors) throws Exception {
-        int buyers = Integer.getInteger("bench.buyers", 240);
+        int buyers = Integer.getInteger("bench.buyers", 480);
         List<Shop.Buyer> all = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
             all.add(Shop.Buyer.number(i));
