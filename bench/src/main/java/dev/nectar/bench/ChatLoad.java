@@ -53,7 +53,7 @@ final class ChatLoad {
 
     /** One run: {@code buyers} buyers each sending at most {@code perBuyer} messages a second. */
     Result run(String label, List<Shop.Buyer> buyers, Map<String, String> tokens, double perBuyer, Duration warmUp,
-               Duration measure, long serverPid) throws InterruptedException {
+               Duration measure, long serverPid, Runnable atMeasureStart) throws InterruptedException {
         Run run = new Run(perBuyer);
         for (int i = 0; i < buyers.size(); i++) {
             Shop.Buyer b = buyers.get(i);
@@ -62,6 +62,7 @@ final class ChatLoad {
         }
         long timer = vertx.setPeriodic(500, id -> run.sims.forEach(Sim::checkTimeout));
         Thread.sleep(warmUp.toMillis());
+        atMeasureStart.run();
         double cpu0 = clientCpu();
         double server0 = Machine.cpuSeconds(serverPid);
         double load0 = Machine.loadAverage();
