@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE benchmark command (not part of the tests): builds the server jar when it is older than the sources, builds the
 # benchmark in bench/ (offline), starts PostgreSQL + pgvector through scripts/services.sh when it can (else the
-# pgvector rows are skipped), then runs every part against servers it starts itself on ports 8190-8192 and prints
+# pgvector rows are skipped), then runs every part against servers it starts itself on ports 8190-8193 and prints
 # the results table, also written to target/bench/results.md. About 8-10 minutes on 2 cores.
 #
 # Options go to the benchmark JVM as system properties, e.g.
@@ -19,7 +19,7 @@ fi
 echo "bench.sh: building the benchmark (bench/)" >&2
 mvn -B -o -q -f bench/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 
-for port in 8190 8191 8192; do
+for port in 8190 8191 8192 8193; do
   if lsof -t -i:"$port" -sTCP:LISTEN >/dev/null 2>&1; then
     echo "bench.sh: port $port is in use; stop what listens there first" >&2
     exit 1
