@@ -53,10 +53,10 @@ public class JdbcConversationStore implements ConversationStore {
     @Override
     public void append(String conversationId, Turn turn) {
         db.inTransaction(c -> {
-            int seq = Database.query(c, "SELECT COALESCE(MAX(seq), 0) FROM turns WHERE conversation_id = ?",
-                    rs -> rs.getInt(1), conversationId).get(0) + 1;
-            Database.update(c, "INSERT INTO turns (conversation_id, seq, role, body, at) VALUES (?, ?, ?, ?, ?)",
-                    conversationId, seq, turn.role().name(), Json.write(turn), turn.at());
+            // the next number in the same statement: one round trip less on every turn
+            Database.update(c, "INSERT INTO turns (conversation_id, seq, role, body, at) "
+                    + "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM turns WHERE conversation_id = ?",
+                    conversationId, turn.role().name(), Json.write(turn), turn.at(), conversationId);
             Database.update(c, "UPDATE conversations SET updated_at = ? WHERE conversation_id = ?", Instant.now(), conversationId);
             return null;
         });

@@ -40,7 +40,7 @@ public interface KnowledgeConfig {
     @WithDefault("300")
     int passageChars();
 
-    /** Ingestion threads; the embedding model already runs two ONNX threads per call. */
+    /** Ingestion threads; each embeds its batch's texts in parallel on the embedding model's own executor. */
     @WithDefault("1")
     int ingestThreads();
 
@@ -51,4 +51,8 @@ public interface KnowledgeConfig {
     /** How long an upload waits for its ingestion so small documents come back READY at once. */
     @WithDefault("PT5S")
     Duration uploadWait();
+
+    /** Single texts (buyer messages, queries) whose vectors are kept for reuse: 2 KB each. */
+    @WithDefault("10000")
+    int embeddingCacheSize();
 }

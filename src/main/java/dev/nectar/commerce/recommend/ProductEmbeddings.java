@@ -22,7 +22,11 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ProductEmbeddings {
-    private record Entry(String textHash, Embedding vector) {
+    /** {@code source} is the product the vector was made from: the same instance needs no hashing to be current. */
+    private record Entry(Product source, String textHash, Embedding vector) {
+        boolean current(Product p) {
+            return source == p || textHash.equals(Secrets.sha256(text(p)));
+        }
     }
 
     private final EmbeddingModel model;
@@ -42,13 +46,12 @@ public class ProductEmbeddings {
     /** Vectors of these products of the merchant; only new or changed ones go through the model. */
     public Map<String, Embedding> of(String merchantId, Collection<Product> products) {
         Map<String, Entry> cache = byMerchant.computeIfAbsent(merchantId, k -> new ConcurrentHashMap<>());
-        Map<String, String> hashes = products.stream().collect(Collectors.toMap(Product::sku, p -> Secrets.sha256(text(p)), (a, b) -> a));
-        List<Product> stale = products.stream()
-                .filter(p -> cache.get(p.sku()) == null || !cache.get(p.sku()).textHash().equals(hashes.get(p.sku()))).toList();
+        List<Product> stale = products.stream().filter(p -> cache.get(p.sku()) == null || !cache.get(p.sku()).current(p)).toList();
         if (!stale.isEmpty()) {
             List<Embedding> vectors = model.embedAll(stale.stream().map(p -> TextSegment.from(text(p))).toList()).content();
             for (int i = 0; i < stale.size(); i++) {
-                cache.put(stale.get(i).sku(), new Entry(hashes.get(stale.get(i).sku()), vectors.get(i)));
+                Product p = stale.get(i);
+                cache.put(p.sku(), new Entry(p, Secrets.sha256(text(p)), vectors.get(i)));
             }
         }
         Map<String, Embedding> out = new HashMap<>();

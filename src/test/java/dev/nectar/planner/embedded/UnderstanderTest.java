@@ -1,0 +1,36 @@
+package dev.nectar.planner.embedded;
+
+import dev.nectar.TestConfigs;
+import dev.nectar.commerce.Product;
+import dev.nectar.planner.understanding.Understanding;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UnderstanderTest {
+    private final Understander understander = new Understander(TestConfigs.nectar(Map.of("prompts-dir", "prompts")));
+
+    private static Product product(String sku, String title, String category) {
+        return new Product(sku, sku, title, category, new BigDecimal("99.00"), 5, "", Map.of(), List.of(), null, null);
+    }
+
+    private List<String> mentioned(String text, List<Product> catalog) {
+        Understanding u = understander.understand(text, List.of(), catalog);
+        return u.slots().mentionedProducts().stream().map(m -> m.product().sku()).toList();
+    }
+
+    @Test
+    void aChangedCatalogIsUnderstoodAtOnce() {
+        List<Product> before = List.of(product("TENT", "双人帐篷", "露营装备"));
+        assertThat(mentioned("帐篷有货吗", before)).containsExactly("TENT");
+        assertThat(mentioned("帐篷有货吗", before)).containsExactly("TENT"); // the prepared catalog again
+
+        List<Product> after = List.of(product("TENT", "双人帐篷", "露营装备"), product("LAMP", "露营灯", "照明"));
+        assertThat(mentioned("露营灯有货吗", after)).contains("LAMP");
+        assertThat(mentioned("露营灯有货吗", before)).doesNotContain("LAMP");
+    }
+}
