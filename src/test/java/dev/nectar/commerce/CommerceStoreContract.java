@@ -55,6 +55,22 @@ abstract class CommerceStoreContract {
     }
 
     @Test
+    void theSameCatalogIsHandedOutUntilItChangesOnAnyNode() {
+        CatalogStore here = new JdbcCatalogStore(db());
+        CatalogStore there = new JdbcCatalogStore(db()); // another node on the same database
+        String m = merchant();
+        here.upsert(m, List.of(product("BOOT-41", "BOOT", "41", 3)));
+        List<Product> first = here.all(m);
+        assertThat(here.all(m)).as("unchanged: the same list, so callers may cache what they derive from it").isSameAs(first);
+
+        there.upsert(m, List.of(product("BOOT-41", "BOOT", "41", 9), product("BOOT-43", "BOOT", "43", 1)));
+        List<Product> changed = here.all(m);
+        assertThat(changed).isNotSameAs(first);
+        assertThat(changed).extracting(Product::sku).containsExactly("BOOT-41", "BOOT-43");
+        assertThat(changed).extracting(Product::stock).containsExactly(9, 1);
+    }
+
+    @Test
     void ordersAreTheBuyersNewestFirstAndKeptPerMerchant() {
         OrderStore orders = new JdbcOrderStore(db());
         String m = merchant();
