@@ -273,11 +273,8 @@ SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER') AS present \gs
   CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD';
 \endif
 SQL
-  # the integration-test database starts empty on every run, so no migration history of an earlier run remains
-  cat <<SQL
-\c postgres postgres
-DROP DATABASE IF EXISTS nectar_it WITH (FORCE);
-SQL
+  # nectar_it is kept between runs: every integration test empties a schema of its own before it starts, so a run
+  # never sees an earlier one's tables, and running this script never cuts off tests that are using the database
   local db
   for db in nectar nectar_it; do
     cat <<SQL
