@@ -154,11 +154,12 @@ public class ChatSocket {
         }
     }
 
+    /**
+     * Queues the frame without waiting for the write: frames of one connection still go out in the order sent, and
+     * the worker thread is free for the next turn instead of parked on a slow client.
+     */
     private static void send(WebSocketConnection connection, Object frame) {
-        try {
-            connection.sendTextAndAwait(Json.write(frame));
-        } catch (RuntimeException e) {
-            LOG.debugf("could not send to a closed chat socket: %s", e.getMessage());
-        }
+        connection.sendText(Json.write(frame)).subscribe().with(ok -> { },
+                e -> LOG.debugf("could not send to a closed chat socket: %s", e.getMessage()));
     }
 }
