@@ -12,7 +12,6 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.Optional;
  */
 @WebSocket(path = "/ws/chat")
 public class ChatSocket {
-    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     static final int MAX_FRAME_CHARS = 16 * 1024;
     static final int MAX_TEXT_CHARS = 1000;
     static final int MAX_IMAGES = 9;
@@ -154,12 +152,7 @@ public class ChatSocket {
         }
     }
 
-    /**
-     * Queues the frame without waiting for the write: frames of one connection still go out in the order sent, and
-     * the worker thread is free for the next turn instead of parked on a slow client.
-     */
     private static void send(WebSocketConnection connection, Object frame) {
-        connection.sendText(Json.write(frame)).subscribe().with(ok -> { },
-                e -> LOG.debugf("could not send to a closed chat socket: %s", e.getMessage()));
+        LocalSockets.send(connection, Json.write(frame));
     }
 }

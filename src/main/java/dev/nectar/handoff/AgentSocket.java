@@ -14,7 +14,6 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import org.jboss.logging.Logger;
 
 import java.util.Optional;
 
@@ -24,7 +23,6 @@ import java.util.Optional;
  */
 @WebSocket(path = "/ws/agent")
 public class AgentSocket {
-    private static final Logger LOG = Logger.getLogger(AgentSocket.class);
     static final int MAX_FRAME_CHARS = 32 * 1024;
     static final int MAX_TEXT_CHARS = 2000;
     static final int MAX_NOTE_CHARS = 1000;
@@ -160,10 +158,6 @@ public class AgentSocket {
     }
 
     private static void send(WebSocketConnection connection, Object frame) {
-        try {
-            connection.sendTextAndAwait(Json.write(frame));
-        } catch (RuntimeException e) {
-            LOG.debugf("could not send to a closed agent socket: %s", e.getMessage());
-        }
+        LocalSockets.send(connection, Json.write(frame));
     }
 }
