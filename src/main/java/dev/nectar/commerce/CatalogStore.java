@@ -12,5 +12,9 @@ public interface CatalogStore {
 
     List<Product> bySpu(String merchantId, String spu);
 
+    /**
+     * The merchant's whole catalog, as the same list instance until the catalog changes, so that what callers derive
+     * from it can be kept by identity ({@link CatalogDerived}).
+     */
     List<Product> all(String merchantId);
 }

@@ -2,6 +2,7 @@ package dev.nectar.commerce.recommend;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.store.embedding.CosineSimilarity;
+import dev.nectar.commerce.CatalogDerived;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Product;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,17 +49,21 @@ public class ProductRecommender {
 
     private final CatalogStore catalog;
     private final ProductEmbeddings embeddings;
-    /** The vocabulary of each merchant's current catalog, rebuilt when the store hands out another list. */
-    private final Map<String, Vocabulary> vocabularies = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The vocabulary of each merchant's current catalog; a new catalog also lets go of removed products' vectors. */
+    private final CatalogDerived<Vocabulary> vocabularies;
 
     public ProductRecommender(CatalogStore catalog, ProductEmbeddings embeddings) {
         this.catalog = catalog;
         this.embeddings = embeddings;
+        this.vocabularies = new CatalogDerived<>((merchantId, all) -> {
+            embeddings.retain(merchantId, all.stream().map(Product::sku).collect(Collectors.toSet()));
+            return new Vocabulary(all);
+        });
     }
 
     public List<Recommendation> recommend(String merchantId, RecommendationQuery q) {
         List<Product> all = catalog.all(merchantId);
-        Vocabulary vocabulary = vocabulary(merchantId, all);
+        Vocabulary vocabulary = vocabularies.get(merchantId, all);
         List<Product> candidates = all.stream().filter(Product::inStock).filter(p -> priced(p, q))
                 .filter(p -> inCategory(p, q.category())).filter(p -> fits(p, q.weightKg())).toList();
         if (candidates.isEmpty()) {
@@ -94,18 +99,6 @@ public class ProductRecommender {
         ranked.sort(Comparator.comparingDouble(Recommendation::score).reversed()
                 .thenComparing(r -> r.product().sku()));
         return List.copyOf(ranked.subList(0, Math.min(q.effectiveLimit(), ranked.size())));
-    }
-
-    /** The catalog store returns the same list while the catalog is unchanged (see {@code JdbcCatalogStore}). */
-    private Vocabulary vocabulary(String merchantId, List<Product> all) {
-        Vocabulary current = vocabularies.get(merchantId);
-        if (current != null && current.source == all) {
-            return current;
-        }
-        embeddings.retain(merchantId, all.stream().map(Product::sku).collect(Collectors.toSet()));
-        Vocabulary fresh = new Vocabulary(all);
-        vocabularies.put(merchantId, fresh);
-        return fresh;
     }
 
     private Map<String, Double> semantic(String merchantId, String text, List<Product> candidates) {
@@ -212,10 +205,8 @@ public class ProductRecommender {
         private final Map<String, Set<String>> weak = new HashMap<>();
         private final Map<String, Integer> documents = new HashMap<>();
         private final int size;
-        private final List<Product> source;
 
         Vocabulary(List<Product> products) {
-            source = products;
             size = products.size();
             for (Product p : products) {
                 Set<String> s = Grams.of(String.join(" ", p.title(), p.category(), p.tags() == null ? "" : String.join(" ", p.tags())));

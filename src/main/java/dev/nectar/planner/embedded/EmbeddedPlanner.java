@@ -62,7 +62,7 @@ public class EmbeddedPlanner implements Planner {
 
     @Override
     public PlanStep next(PlanningContext ctx) {
-        Understanding u = ctx.memo("understanding", () -> understander.understand(ctx.text(), ctx.orders(), ctx.catalog()));
+        Understanding u = ctx.memo("understanding", () -> understander.understand(ctx.buyer().merchantId(), ctx.text(), ctx.orders(), ctx.catalog()));
         ToolResult last = ctx.lastResult();
         return last == null ? decide(ctx, u) : afterTool(ctx, u, last);
     }

@@ -64,7 +64,7 @@ public class PlannerSelector {
                 text -> injection.detect(lexicon.normalizer().normalize(text)).isPresent(),
                 () -> responder.render("injection"), Clock.systemDefaultZone());
         LOG.infof("Planner: LLM model %s at %s, embedded planner as fallback", llm.model(), baseUrl.get());
-        return new FallbackPlanner(planner, embedded, ctx -> understander.understand(ctx.text(), ctx.orders(), ctx.catalog()).forHumans(),
+        return new FallbackPlanner(planner, embedded, ctx -> understander.understand(ctx.buyer().merchantId(), ctx.text(), ctx.orders(), ctx.catalog()).forHumans(),
                 registry);
     }
 

@@ -19,7 +19,7 @@ class UnderstanderTest {
     }
 
     private List<String> mentioned(String text, List<Product> catalog) {
-        Understanding u = understander.understand(text, List.of(), catalog);
+        Understanding u = understander.understand("m1", text, List.of(), catalog);
         return u.slots().mentionedProducts().stream().map(m -> m.product().sku()).toList();
     }
 
