@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 
 /**
  * Vector similarity fused with bigram BM25. The embedding finds paraphrases ("寄回去的地址" for the return address);
@@ -30,7 +31,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
      * Punctuation and symbols around a question (?, !, ~, emoji) carry no meaning for retrieval but move a short
      * query's embedding enough to cost an answer its place above the threshold.
      */
-    private static final java.util.regex.Pattern EDGE_MARKS = java.util.regex.Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
+    private static final Pattern EDGE_MARKS = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
 
     private record Lexicon(long revision, List<KnowledgeChunk> chunks, Map<String, Integer> positions, LexicalIndex index) {
     }

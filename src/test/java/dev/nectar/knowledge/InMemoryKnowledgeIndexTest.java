@@ -1,6 +1,6 @@
 package dev.nectar.knowledge;
 
-import dev.nectar.TestDatabases;
+import dev.nectar.TestDatabase;
 import dev.nectar.platform.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +18,7 @@ class InMemoryKnowledgeIndexTest extends KnowledgeIndexContract {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.h2(folder);
+        db = TestDatabase.openH2(folder);
         index = new InMemoryKnowledgeIndex(db);
     }
 
@@ -45,7 +45,7 @@ class InMemoryKnowledgeIndexTest extends KnowledgeIndexContract {
     @Override
     KnowledgeIndex restart() {
         db.dataSource().close();
-        db = TestDatabases.h2(folder);
+        db = TestDatabase.openH2(folder);
         index = new InMemoryKnowledgeIndex(db);
         return index;
     }

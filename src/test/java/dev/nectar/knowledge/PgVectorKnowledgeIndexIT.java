@@ -1,6 +1,6 @@
 package dev.nectar.knowledge;
 
-import dev.nectar.TestDatabases;
+import dev.nectar.TestDatabase;
 import dev.nectar.platform.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,12 +19,12 @@ class PgVectorKnowledgeIndexIT extends KnowledgeIndexContract {
 
     @BeforeAll
     static void freshSchema() {
-        TestDatabases.postgres(SCHEMA, true).dataSource().close();
+        TestDatabase.openPostgres(SCHEMA, true).dataSource().close();
     }
 
     @BeforeEach
     void open() {
-        db = TestDatabases.postgres(SCHEMA, false);
+        db = TestDatabase.openPostgres(SCHEMA, false);
         index = new PgVectorKnowledgeIndex(db);
     }
 
@@ -48,14 +48,14 @@ class PgVectorKnowledgeIndexIT extends KnowledgeIndexContract {
 
     @Override
     KnowledgeIndex anotherNode() {
-        otherNodeDb = TestDatabases.postgres(SCHEMA, false);
+        otherNodeDb = TestDatabase.openPostgres(SCHEMA, false);
         return new PgVectorKnowledgeIndex(otherNodeDb);
     }
 
     @Override
     KnowledgeIndex restart() {
         db.dataSource().close();
-        db = TestDatabases.postgres(SCHEMA, false);
+        db = TestDatabase.openPostgres(SCHEMA, false);
         index = new PgVectorKnowledgeIndex(db);
         return index;
     }

@@ -5,6 +5,7 @@ import dev.nectar.RedisProcess;
 import dev.nectar.ServerProcess;
 import dev.nectar.TestPostgres;
 import dev.nectar.WsClient;
+import dev.nectar.platform.Json;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -130,7 +131,7 @@ class ScaleOutIT {
     private JsonNode transcript(ServerProcess node, String conversationId) throws Exception {
         String body = merchant(node).get("/api/merchants/" + MERCHANT + "/conversations/" + conversationId)
                 .then().statusCode(200).extract().asString();
-        return dev.nectar.platform.Json.MAPPER.readTree(body);
+        return Json.MAPPER.readTree(body);
     }
 
     private static boolean hasTurn(JsonNode conversation, String role, String text) {
