@@ -39,10 +39,11 @@ final class HtmlReader {
                         table(e, out);
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (tag.equals("br")) {
+                    if (tag.equals("br") || e.isBlock()) {
                         flush(line, out);
-                    } else if (e.isBlock()) {
-                        flush(line, out);
+                    }
+                    if (tag.equals("li")) {
+                        line.append("- "); // a list item, so the chunker can carry its lead-in line to it
                     }
                 }
                 return FilterResult.CONTINUE;

@@ -1,6 +1,7 @@
 package dev.nectar.knowledge;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.nectar.text.ChineseText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -16,15 +17,14 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 /**
- * Vector similarity fused with bigram BM25. The embedding finds paraphrases ("寄回去的地址" for the return address);
+ * Vector similarity fused with BM25 over bigrams and words, the query's words expanded with their synonyms and its
+ * homophone typos repaired first. The embedding finds paraphrases ("寄回去的地址" for the return address);
  * the lexical score rewards the exact rare words a buyer types (发票, 42码, SPF). Both are mapped to 0..1 and added
  * with fixed weights, so a score means the same for every merchant and one calibrated threshold separates answers
  * from guesses. Each merchant's lexical index is cached until its revision moves.
  */
 @ApplicationScoped
 public class HybridKnowledgeRetriever implements KnowledgeRetriever {
-    /** BGE's instruction for short queries against passages; passages are embedded without it. */
-    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
     private static final int MIN_CANDIDATES = 30;
     private static final int MAX_QUERY_CHARS = 500;
     /**
@@ -39,17 +39,19 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
     private final KnowledgeIndex index;
     private final EmbeddingModel model;
     private final KnowledgeConfig config;
+    private final ChineseText text;
     private final ConcurrentMap<String, Lexicon> lexicons = new ConcurrentHashMap<>();
 
-    public HybridKnowledgeRetriever(KnowledgeIndex index, EmbeddingModel model, KnowledgeConfig config) {
+    public HybridKnowledgeRetriever(KnowledgeIndex index, EmbeddingModel model, KnowledgeConfig config, ChineseText text) {
         this.index = index;
         this.model = model;
         this.config = config;
+        this.text = text;
     }
 
     @Override
     public List<KnowledgeHit> search(String merchantId, String query, int k) {
-        String q = EDGE_MARKS.matcher(BigramTokenizer.normalize(query == null ? "" : query)).replaceAll("");
+        String q = EDGE_MARKS.matcher(BigramTokenizer.normalize(text.corrected(query == null ? "" : query))).replaceAll("");
         if (q.length() > MAX_QUERY_CHARS) {
             q = q.substring(0, MAX_QUERY_CHARS);
         }
@@ -57,12 +59,12 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         if (q.isEmpty() || k <= 0 || lexicon.chunks().isEmpty()) {
             return List.of();
         }
-        float[] vector = model.embed(QUERY_INSTRUCTION + q).content().vector();
+        float[] vector = model.embed(config.queryInstruction().orElse("") + q).content().vector();
         int pool = Math.max(MIN_CANDIDATES, k * 4);
 
         Map<String, Double> similarity = new HashMap<>();
         index.nearest(merchantId, vector, pool).forEach(h -> similarity.put(h.chunkId(), h.similarity()));
-        double[] lexical = lexicon.index().scores(q);
+        double[] lexical = lexicon.index().scores(KnowledgeTokens.query(q, text.thesaurus()));
         Set<String> candidates = new LinkedHashSet<>(similarity.keySet());
         for (int p : TopK.positions(lexical, pool, 0)) {
             candidates.add(lexicon.chunks().get(p).chunkId());

@@ -4,17 +4,24 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Tuning of ingestion and retrieval; the retrieval numbers are calibrated by {@code KnowledgeRecallTest}. */
 @ConfigMapping(prefix = "nectar.knowledge")
 public interface KnowledgeConfig {
 
+    /**
+     * BGE's instruction put before a query (not before passages). Without it the query's embedding is the message's
+     * own, which the planner's decision model has already computed, so a turn embeds once.
+     */
+    Optional<String> queryInstruction();
+
     /** Fused score (0..1) from which a hit counts as an answer; below it the bot says it does not know. */
-    @WithDefault("0.30")
+    @WithDefault("0.25")
     double answerableThreshold();
 
     /** Share of the vector similarity in the fused score; the rest is the lexical (bigram BM25) score. */
-    @WithDefault("0.7")
+    @WithDefault("0.5")
     double vectorWeight();
 
     /** Cosine similarity that counts as unrelated (maps to 0) for this embedding model. */
@@ -26,19 +33,11 @@ public interface KnowledgeConfig {
     double cosineCeiling();
 
     /**
-     * Upper bound of a chunk's body in characters (a Chinese character is about one model token). Small chunks embed
-     * one fact each, which both finds it better and makes a passage short enough to answer a buyer with.
+     * Upper bound of a fact's text in characters (a Chinese character is about one model token): a longer paragraph is
+     * cut into sentences packed up to this. One fact per unit both finds it better and answers the buyer with it alone.
      */
     @WithDefault("120")
     int chunkChars();
-
-    /** Characters of whole sentences repeated at the start of the next chunk of the same section. */
-    @WithDefault("30")
-    int overlapChars();
-
-    /** Characters a hit returns: its chunk widened with neighbouring sentences of the same section. */
-    @WithDefault("300")
-    int passageChars();
 
     /** Ingestion threads; each embeds its batch's texts in parallel on the embedding model's own executor. */
     @WithDefault("1")

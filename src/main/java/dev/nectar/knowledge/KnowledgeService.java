@@ -70,7 +70,7 @@ public class KnowledgeService {
         this.documents = documents;
         this.model = model;
         this.config = config;
-        this.chunker = new ChineseChunker(config.chunkChars(), config.overlapChars(), config.passageChars());
+        this.chunker = new ChineseChunker(config.chunkChars());
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(config.ingestThreads(), config.ingestThreads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(config.ingestQueue()), r -> {

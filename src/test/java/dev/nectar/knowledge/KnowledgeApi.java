@@ -19,7 +19,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** The knowledge endpoints as a client uses them: multipart uploads with UTF-8 file names, polling until READY. */
-final class KnowledgeApi {
+public final class KnowledgeApi {
     /** Browser-style multipart so a Chinese file name travels as UTF-8, as it does from a real back office. */
     private static final RestAssuredConfig MULTIPART = RestAssuredConfig.config()
             .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))
@@ -28,7 +28,7 @@ final class KnowledgeApi {
     private KnowledgeApi() {
     }
 
-    static Response upload(TestShop shop, String fileName, byte[] content, String title) {
+    public static Response upload(TestShop shop, String fileName, byte[] content, String title) {
         RequestSpecification request = given().config(MULTIPART).header("Authorization", shop.auth())
                 .multiPart(new MultiPartSpecBuilder(content).controlName("file").fileName(fileName)
                         .mimeType("application/octet-stream").build());
@@ -38,22 +38,22 @@ final class KnowledgeApi {
         return request.post("/api/merchants/" + shop.merchantId() + "/knowledge");
     }
 
-    static Response upload(TestShop shop, String fileName, String content) {
+    public static Response upload(TestShop shop, String fileName, String content) {
         return upload(shop, fileName, content.getBytes(StandardCharsets.UTF_8), null);
     }
 
     /** Uploads and waits until the document is READY; returns its docId. */
-    static String uploadReady(TestShop shop, String fileName, byte[] content) {
+    public static String uploadReady(TestShop shop, String fileName, byte[] content) {
         String docId = upload(shop, fileName, content, null).then().statusCode(201).extract().path("docId");
         awaitStatus(shop, docId, "READY");
         return docId;
     }
 
-    static String uploadReady(TestShop shop, String fileName, String content) {
+    public static String uploadReady(TestShop shop, String fileName, String content) {
         return uploadReady(shop, fileName, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, Object> awaitStatus(TestShop shop, String docId, String status) {
+    public static Map<String, Object> awaitStatus(TestShop shop, String docId, String status) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
                 status.equals(document(shop, docId).get("status")) || "FAILED".equals(document(shop, docId).get("status")));
         Map<String, Object> doc = document(shop, docId);
@@ -63,12 +63,12 @@ final class KnowledgeApi {
         return doc;
     }
 
-    static Map<String, Object> document(TestShop shop, String docId) {
+    public static Map<String, Object> document(TestShop shop, String docId) {
         return given().header("Authorization", shop.auth()).get("/api/merchants/" + shop.merchantId() + "/knowledge/" + docId)
                 .then().statusCode(200).extract().as(Map.class);
     }
 
-    static List<Map<String, Object>> search(TestShop shop, String query, int k) {
+    public static List<Map<String, Object>> search(TestShop shop, String query, int k) {
         return given().header("Authorization", shop.auth()).contentType(ContentType.JSON)
                 .body(Map.of("query", query, "k", k))
                 .post("/api/merchants/" + shop.merchantId() + "/knowledge/search")

@@ -84,7 +84,7 @@ class KnowledgeBenchmark {
             long t0 = System.nanoTime();
             assertThat(retriever.search(m, q, 5)).isNotEmpty();
             long t1 = System.nanoTime();
-            float[] vector = model.embed(HybridKnowledgeRetriever.QUERY_INSTRUCTION + q).content().vector();
+            float[] vector = model.embed(q).content().vector();
             long t2 = System.nanoTime();
             index.nearest(m, vector, 30);
             long t3 = System.nanoTime();

@@ -48,39 +48,50 @@ public class EmbeddedPlanner implements Planner {
     private static final String FALLBACK = "fallbackTool";
     private static final String ARGS = "lastArgs";
 
+    private static final Map<String, String> TOOL_OF = Map.of(Interpreter.KNOWLEDGE, ToolNames.KNOWLEDGE_SEARCH,
+            Interpreter.RECOMMEND, ToolNames.PRODUCT_RECOMMENDATION, Interpreter.ORDER, ToolNames.ORDER_LOOKUP,
+            Interpreter.LOGISTICS, ToolNames.LOGISTICS_TRACKING, Interpreter.AFTER_SALE, ToolNames.AFTER_SALE_REQUEST,
+            Interpreter.CANCEL, ToolNames.CANCEL_ORDER);
+
     private final Understander understander;
-    private final IntentClassifier intents;
-    private final PlannerCues cues;
+    private final Interpreter interpreter;
     private final Responder responder;
 
-    public EmbeddedPlanner(Understander understander, IntentClassifier intents, PlannerCues cues, Responder responder) {
+    public EmbeddedPlanner(Understander understander, Interpreter interpreter, Responder responder) {
         this.understander = understander;
-        this.intents = intents;
-        this.cues = cues;
+        this.interpreter = interpreter;
         this.responder = responder;
     }
 
     @Override
     public PlanStep next(PlanningContext ctx) {
-        Understanding u = ctx.memo("understanding", () -> understander.understand(ctx.buyer().merchantId(), ctx.text(), ctx.orders(), ctx.catalog()));
+        Interpreter.Interpretation in = ctx.memo("interpretation", () -> interpreter.interpret(ctx.buyer().merchantId(),
+                understander.understand(ctx.buyer().merchantId(), ctx.text(), ctx.orders(), ctx.catalog()),
+                ctx.orders(), !ctx.images().isEmpty()));
         ToolResult last = ctx.lastResult();
-        return last == null ? decide(ctx, u) : afterTool(ctx, u, last);
+        return last == null ? decide(ctx, in) : afterTool(ctx, in.understanding(), last);
     }
 
-    private PlanStep decide(PlanningContext ctx, Understanding u) {
+    private PlanStep decide(PlanningContext ctx, Interpreter.Interpretation in) {
+        Understanding u = in.understanding();
         DialogueState st = ctx.state();
-        if (u.promptInjection().isPresent()) {
-            st.pendingQuestion = null;
-            return reply("injection");
-        }
-        if (u.humanRequest().isPresent()) {
-            return handoff(ctx, "REQUESTED", "general");
-        }
-        if (u.complaint().isPresent()) {
-            return handoff(ctx, "COMPLAINT", "general");
-        }
-        if (u.healthSafety().isPresent()) {
-            return handoff(ctx, "HEALTH_SAFETY", skillFor(ctx.policy(), u.healthSafety().get().categoryHint()));
+        String decision = in.decision();
+        switch (decision) {
+            case Interpreter.INJECTION -> {
+                st.pendingQuestion = null;
+                return reply("injection");
+            }
+            case Interpreter.HANDOFF_HEALTH -> {
+                return handoff(ctx, "HEALTH_SAFETY", healthSkill(ctx, u));
+            }
+            case Interpreter.HANDOFF_REQUESTED -> {
+                return handoff(ctx, "REQUESTED", "general");
+            }
+            case Interpreter.HANDOFF_COMPLAINT -> {
+                return handoff(ctx, "COMPLAINT", "general");
+            }
+            default -> {
+            }
         }
         if (st.pendingQuestion != null) {
             Optional<PlanStep> answered = continueQuestion(ctx, u, st.pendingQuestion);
@@ -99,69 +110,21 @@ public class EmbeddedPlanner implements Planner {
                 return call(ctx, pending.tool(), pending.args());
             }
         }
-        Optional<SmallTalk> talk = u.smallTalk().filter(SmallTalk::pure);
-        if (talk.isPresent()) {
+        if (decision.equals(Interpreter.SMALLTALK)) {
             st.strikes = 0;
-            return reply(talk.get().kind() == SmallTalk.Kind.GREETING ? "greeting" : "thanks");
+            boolean thanks = u.smallTalk().filter(t -> t.kind() != SmallTalk.Kind.GREETING).isPresent();
+            return reply(thanks ? "thanks" : "greeting");
         }
-        String intent = chooseIntent(ctx, u);
+        String intent = TOOL_OF.get(decision);
+        if (intent.equals(ToolNames.KNOWLEDGE_SEARCH)) {
+            // the knowledge base answers first; the next most probable tool runs when it has nothing
+            ctx.remember(FALLBACK, in.runnerUp(decision).map(TOOL_OF::get).orElse(null));
+        }
         if (intent.equals(ToolNames.KNOWLEDGE_SEARCH) && !ctx.images().isEmpty()) {
             // a photo with no request around it: check it and ask what it is about
             return call(ctx, ToolNames.IMAGE_VERIFICATION, Map.of("imageId", ctx.images().get(0)));
         }
         return route(ctx, u, intent, Map.of());
-    }
-
-    /** The tool the message asks for; knowledge questions go to the knowledge base first, with a fallback. */
-    private String chooseIntent(PlanningContext ctx, Understanding u) {
-        Slots s = u.slots();
-        String text = u.text().folded();
-        boolean named = !s.orderIds().isEmpty() || !s.foreignOrderIds().isEmpty();
-        boolean personal = named || cues.personal(text);
-        boolean question = cues.question(text);
-        Map<String, Double> total = new HashMap<>();
-        Map<String, Double> cueOf = new HashMap<>();
-        for (IntentClassifier.Score sc : intents.score(u.text().text(), intents.embed(u.text().text()))) {
-            total.put(sc.tool(), sc.total());
-            cueOf.put(sc.tool(), sc.cue());
-        }
-        Optional<AfterSaleKind> kind = s.afterSaleKind();
-        if (kind.isPresent() && kind.get() != AfterSaleKind.CANCEL) {
-            total.merge(ToolNames.AFTER_SALE_REQUEST, 0.3, Double::sum);
-        }
-        kind.filter(k -> k == AfterSaleKind.CANCEL).ifPresent(k -> total.merge(ToolNames.CANCEL_ORDER, 0.4, Double::sum));
-        s.reason().ifPresent(r -> total.merge(ToolNames.AFTER_SALE_REQUEST, r == Reason.NO_REASON ? 0.08 : 0.15, Double::sum));
-        if (personal || !s.mentionedOrders().isEmpty()) {
-            double b = personal ? 0.08 : 0.04;
-            for (String t : List.of(ToolNames.LOGISTICS_TRACKING, ToolNames.ORDER_LOOKUP, ToolNames.AFTER_SALE_REQUEST, ToolNames.CANCEL_ORDER)) {
-                total.merge(t, b, Double::sum);
-            }
-        }
-        boolean constrained = s.priceMax().isPresent() || s.priceMin().isPresent() || s.priceAround().isPresent()
-                || s.weightKg().isPresent() || s.count().isPresent();
-        if (constrained) {
-            total.merge(ToolNames.PRODUCT_RECOMMENDATION, 0.12, Double::sum);
-        }
-        if (question && !personal) {
-            total.merge(ToolNames.KNOWLEDGE_SEARCH, 0.08, Double::sum);
-        }
-        List<Map.Entry<String, Double>> ranked = total.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
-        String best = ranked.get(0).getKey();
-        double score = ranked.get(0).getValue();
-        LOG.debugf("intents for '%s': %s", u.text().text(), ranked);
-        boolean orderBound = Set.of(ToolNames.AFTER_SALE_REQUEST, ToolNames.CANCEL_ORDER, ToolNames.LOGISTICS_TRACKING,
-                ToolNames.ORDER_LOOKUP).contains(best);
-        // a question about a product's facts (适合多重, 多久) rather than a request for products
-        boolean weakRecommendation = best.equals(ToolNames.PRODUCT_RECOMMENDATION) && question && !constrained
-                && cueOf.getOrDefault(best, 0.0) < 1.0;
-        if (best.equals(ToolNames.KNOWLEDGE_SEARCH) || score < cues.intentThreshold()
-                || (orderBound && question && !personal) || weakRecommendation) {
-            // the knowledge base answers first; the tool the message leaned to runs when it has nothing
-            ctx.remember(FALLBACK, best.equals(ToolNames.KNOWLEDGE_SEARCH) || score < cues.intentThreshold() ? null : best);
-            return ToolNames.KNOWLEDGE_SEARCH;
-        }
-        return best;
     }
 
     /** Builds the call for a tool from the message, the dialogue and the buyer's orders, or asks what is missing. */
@@ -206,9 +169,7 @@ public class EmbeddedPlanner implements Planner {
                 ? OrderResolver.Resolution.of((String) known.get("orderId"))
                 : OrderResolver.resolve(u.slots(), ctx.orders(), eligible, ctx.state().lastOrderId);
         if (!r.resolved()) {
-            List<Order> candidates = r.candidates().isEmpty() && tool.equals(ToolNames.LOGISTICS_TRACKING)
-                    ? ctx.orders().stream().filter(o -> o.status() != OrderStatus.CANCELLED).limit(5).toList()
-                    : r.candidates();
+            List<Order> candidates = candidates(tool, r, ctx.orders());
             if (candidates.size() == 1) {
                 return withOrder(ctx, u, tool, eligible, merge(known, Map.of("orderId", candidates.get(0).orderId())));
             }
@@ -224,17 +185,43 @@ public class EmbeddedPlanner implements Planner {
         return afterSale(ctx, u, args);
     }
 
+    /** The orders the bot offers to choose from when the message names none: for tracking, any not cancelled. */
+    private static List<Order> candidates(String tool, OrderResolver.Resolution r, List<Order> orders) {
+        return r.candidates().isEmpty() && tool.equals(ToolNames.LOGISTICS_TRACKING)
+                ? orders.stream().filter(o -> o.status() != OrderStatus.CANCELLED).limit(5).toList()
+                : r.candidates();
+    }
+
+    /** The order a tool acts on for a first message without asking, or empty when the bot asks which (or has none). */
+    static Optional<String> orderFor(String tool, Slots s, List<Order> orders) {
+        Set<OrderStatus> eligible = switch (tool) {
+            case ToolNames.LOGISTICS_TRACKING -> IN_TRANSIT;
+            case ToolNames.CANCEL_ORDER -> CANCELLABLE;
+            default -> RECEIVED;
+        };
+        OrderResolver.Resolution r = OrderResolver.resolve(s, orders, eligible, null);
+        if (r.resolved()) {
+            return Optional.of(r.orderId());
+        }
+        List<Order> candidates = candidates(tool, r, orders);
+        return candidates.size() == 1 ? Optional.of(candidates.get(0).orderId()) : Optional.empty();
+    }
+
+    /** The after-sale type a message asks for: its kind, else an exchange when it names a size to change to. */
+    static String afterSaleType(Slots s) {
+        return s.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL).map(Enum::name)
+                .orElse(s.targetSize().isPresent() && s.reason().filter(r -> r == Reason.SIZE).isPresent() ? "EXCHANGE" : "RETURN_REFUND");
+    }
+
     private PlanStep afterSale(PlanningContext ctx, Understanding u, Map<String, Object> known) {
         Slots s = u.slots();
         Map<String, Object> args = new LinkedHashMap<>(known);
         String orderId = (String) args.get("orderId");
         Optional<Order> order = ctx.orders().stream().filter(o -> o.orderId().equals(orderId)).findFirst();
-        s.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL).ifPresent(k -> args.put("type", k.name()));
         s.reason().ifPresent(r -> args.put("reason", r.name()));
         boolean sizeTalk = s.targetSize().isPresent() || s.sizeDirection().isPresent();
-        if (!args.containsKey("type")) {
-            args.put("type", sizeTalk && s.afterSaleKind().isEmpty() && s.reason().filter(r -> r == Reason.SIZE).isPresent()
-                    && s.targetSize().isPresent() ? "EXCHANGE" : "RETURN_REFUND");
+        if (s.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL).isPresent() || !args.containsKey("type")) {
+            args.put("type", afterSaleType(s));
         }
         if (!args.containsKey("reason") && "EXCHANGE".equals(args.get("type")) && sizeTalk) {
             args.put("reason", Reason.SIZE.name());
@@ -408,15 +395,39 @@ public class EmbeddedPlanner implements Planner {
         return new PlanStep.Reply(responder.render(key, facts), List.of(), quickReplies);
     }
 
-    /** The skill of a certified category: the policy's key equal to, containing or contained in the hint. */
-    static String skillFor(Policy policy, Optional<String> hint) {
-        if (hint.isEmpty()) {
-            return "general";
+    /**
+     * The certified skill for a health or safety case: the category of what the message is about (an order it names,
+     * an item or product it mentions), else of what the buyer bought (newest first), else the detector's category
+     * hint matched against the policy's keys, else the merchant's only certified skill; {@code general} otherwise.
+     */
+    private static String healthSkill(PlanningContext ctx, Understanding u) {
+        return healthSkill(ctx.policy(), ctx.catalog(), ctx.orders(), u);
+    }
+
+    static String healthSkill(Policy policy, List<Product> catalog, List<Order> orders, Understanding u) {
+        Map<String, String> skills = policy.categorySkills();
+        Map<String, String> categoryOf = catalog.stream().filter(p -> p.category() != null)
+                .collect(Collectors.toMap(Product::sku, Product::category, (a, b) -> a));
+        List<String> categories = new ArrayList<>();
+        orders.stream().filter(o -> u.slots().orderIds().contains(o.orderId()))
+                .flatMap(o -> o.items().stream()).map(i -> categoryOf.get(i.sku())).forEach(categories::add);
+        u.slots().mentionedOrders().forEach(m -> m.items().forEach(i -> categories.add(i.category())));
+        u.slots().mentionedProducts().forEach(m -> categories.add(m.product().category()));
+        orders.forEach(o -> o.items().forEach(i -> categories.add(categoryOf.get(i.sku()))));
+        Optional<String> certified = categories.stream().filter(java.util.Objects::nonNull).map(skills::get)
+                .filter(java.util.Objects::nonNull).findFirst();
+        if (certified.isPresent()) {
+            return certified.get();
         }
-        String h = hint.get();
-        return policy.categorySkills().entrySet().stream()
+        Optional<String> hint = u.healthSafety().flatMap(h -> h.categoryHint());
+        Optional<String> byHint = hint.flatMap(h -> skills.entrySet().stream()
                 .filter(e -> e.getKey().equals(h) || e.getKey().contains(h) || h.contains(e.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse("general");
+                .map(Map.Entry::getValue).findFirst());
+        if (byHint.isPresent()) {
+            return byHint.get();
+        }
+        Set<String> distinct = Set.copyOf(skills.values());
+        return distinct.size() == 1 ? distinct.iterator().next() : "general";
     }
 
     static Optional<Long> daysSinceDelivery(Order o) {

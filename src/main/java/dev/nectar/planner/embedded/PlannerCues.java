@@ -12,12 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The embedded planner's own cue lists and thresholds, from {@code prompts/planner.json}. */
+/** The embedded planner's own cue lists (inputs of its decision model), from {@code prompts/planner.json}. */
 @ApplicationScoped
 public class PlannerCues {
     private final List<String> personal = new ArrayList<>();
     private final List<String> question = new ArrayList<>();
-    private final double intentThreshold;
 
     @Inject
     public PlannerCues(NectarConfig config) {
@@ -33,7 +32,6 @@ public class PlannerCues {
         }
         root.path("personal").forEach(n -> personal.add(n.asText().toLowerCase()));
         root.path("question").forEach(n -> question.add(n.asText().toLowerCase()));
-        intentThreshold = root.path("thresholds").path("intent").asDouble(0.55);
     }
 
     /** The buyer speaks of something of their own (我的快递, 收到的...). */
@@ -44,9 +42,5 @@ public class PlannerCues {
     /** The message asks a question rather than requests an action. */
     public boolean question(String normalized) {
         return question.stream().anyMatch(normalized::contains);
-    }
-
-    public double intentThreshold() {
-        return intentThreshold;
     }
 }

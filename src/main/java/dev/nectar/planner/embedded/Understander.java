@@ -13,6 +13,7 @@ import dev.nectar.planner.understanding.LanguageUnderstanding;
 import dev.nectar.planner.understanding.Understanding;
 import dev.nectar.planner.understanding.YesNo;
 import dev.nectar.platform.NectarConfig;
+import dev.nectar.text.ChineseText;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,8 +37,11 @@ public class Understander implements AnswerReader {
     private final LanguageUnderstanding nlu;
     private final CatalogDerived<Prepared> prepared = new CatalogDerived<>((merchantId, catalog) -> prepare(catalog));
 
-    public Understander(NectarConfig config) {
+    private final ChineseText chinese;
+
+    public Understander(NectarConfig config, ChineseText chinese) {
         this.nlu = LanguageUnderstanding.load(Path.of(config.promptsDir(), "understanding"));
+        this.chinese = chinese;
     }
 
     /** @param catalog the merchant's whole catalog, as {@code CatalogStore.all} hands it out */
@@ -46,7 +50,8 @@ public class Understander implements AnswerReader {
         List<KnownOrder> known = orders.stream().map(o -> new KnownOrder(o.orderId(), o.status().name(),
                 o.items().stream().map(i -> new KnownItem(i.sku(), i.title(),
                         Optional.ofNullable(p.bySku().get(i.sku())).map(Product::category).orElse(null))).toList())).toList();
-        return nlu.understand(text, new BuyerContext(known, p.known()));
+        // homophone typos repaired first, so lexicons, the model and retrieval all read 退款 for 推款
+        return nlu.understand(chinese.corrected(text), new BuyerContext(known, p.known()));
     }
 
     private static Prepared prepare(List<Product> catalog) {

@@ -49,4 +49,12 @@ public record Slots(
         Optional<YesNo> yesNo,
         List<OrderStatusHint> statusHints,
         List<Cue> cues) {
+
+    /** These slots with the reason and after-sale kind a learned model read where the lexicons read none. */
+    public Slots orLearned(Optional<Reason> learnedReason, Optional<AfterSaleKind> learnedKind) {
+        return new Slots(orderIds, foreignOrderIds, mentionedOrders, mentionedProducts, priceMin, priceMax, priceAround,
+                weightKg, count, ageMonths, sizeTokens, targetSize, sizeDirection, ordinal,
+                reason.isPresent() ? reason : learnedReason, afterSaleKind.isPresent() ? afterSaleKind : learnedKind,
+                yesNo, statusHints, cues);
+    }
 }

@@ -29,4 +29,9 @@ public record Understanding(
     public boolean forHumans() {
         return humanRequest.isPresent() || complaint.isPresent() || healthSafety.isPresent();
     }
+
+    /** The same understanding with other slots. */
+    public Understanding withSlots(Slots other) {
+        return new Understanding(text, other, humanRequest, complaint, healthSafety, promptInjection, smallTalk);
+    }
 }

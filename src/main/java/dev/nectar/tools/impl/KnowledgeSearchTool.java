@@ -1,5 +1,6 @@
 package dev.nectar.tools.impl;
 
+import dev.nectar.knowledge.FactAnswer;
 import dev.nectar.knowledge.KnowledgeHit;
 import dev.nectar.knowledge.KnowledgeRetriever;
 import dev.nectar.tools.Tool;
@@ -10,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
-/** Answers from the merchant's own knowledge base, only with a passage over the calibrated threshold. */
+/** Answers from the merchant's own knowledge base with the facts that answer, only over the calibrated threshold. */
 @ApplicationScoped
 public class KnowledgeSearchTool implements Tool {
-    /** An FAQ chunk reads "问:question\n答:answer"; the buyer needs only the answer. */
-    private static final Pattern FAQ_QUESTION = Pattern.compile("^问[::].*?\\n答[::]", Pattern.DOTALL);
+    /** Facts looked at for an answer: enough to hold a whole size chart or postage table. */
+    private static final int CANDIDATES = 10;
     private final KnowledgeRetriever retriever;
 
     public KnowledgeSearchTool(KnowledgeRetriever retriever) {
@@ -30,19 +31,22 @@ public class KnowledgeSearchTool implements Tool {
 
     @Override
     public ToolResult run(ToolContext ctx, Map<String, Object> args) {
-        int k = args.get("k") instanceof Number n ? n.intValue() : 3;
-        List<KnowledgeHit> hits = retriever.search(ctx.merchantId(), (String) args.get("query"), k);
-        if (hits.isEmpty() || !hits.get(0).answerable()) {
+        String query = (String) args.get("query");
+        List<KnowledgeHit> hits = retriever.search(ctx.merchantId(), query, Math.max(CANDIDATES, args.get("k") instanceof Number n ? n.intValue() : 0));
+        Optional<FactAnswer.Answer> answer = FactAnswer.compose(query, hits);
+        if (answer.isEmpty()) {
             return ToolResult.of(name(), "NONE").fact("bestScore", hits.isEmpty() ? 0 : hits.get(0).score())
                     .summary("nothing answerable").build();
         }
-        KnowledgeHit best = hits.get(0);
-        return ToolResult.of(name(), "FOUND").fact("answer", answer(best.text())).fact("title", best.title())
-                .fact("docId", best.docId()).fact("score", best.score())
-                .summary(String.format("%s (%.2f)", best.title(), best.score())).build();
+        FactAnswer.Answer a = answer.get();
+        return ToolResult.of(name(), "FOUND").fact("answer", a.text()).fact("title", a.title()).fact("source", source(a.title()))
+                .fact("docId", a.docId()).fact("score", a.score())
+                .summary(String.format("%s (%.2f)", a.title(), a.score())).build();
     }
 
-    static String answer(String chunk) {
-        return FAQ_QUESTION.matcher(chunk.strip()).replaceFirst("").strip();
+    /** Where the answer comes from, for the buyer: a document's Chinese title (a file name like faq says nothing). */
+    static String source(String title) {
+        return title != null && title.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? "(摘自《" + title + "》)" : "";
     }
 }

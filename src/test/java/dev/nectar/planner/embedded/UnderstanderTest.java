@@ -3,6 +3,7 @@ package dev.nectar.planner.embedded;
 import dev.nectar.TestConfigs;
 import dev.nectar.commerce.Product;
 import dev.nectar.planner.understanding.Understanding;
+import dev.nectar.text.ChineseText;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -12,7 +13,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UnderstanderTest {
-    private final Understander understander = new Understander(TestConfigs.nectar(Map.of("prompts-dir", "prompts")));
+    private final Understander understander = new Understander(TestConfigs.nectar(Map.of("prompts-dir", "prompts")),
+            new ChineseText(java.nio.file.Path.of("prompts", "understanding", "synonyms.json")));
 
     private static Product product(String sku, String title, String category) {
         return new Product(sku, sku, title, category, new BigDecimal("99.00"), 5, "", Map.of(), List.of(), null, null);

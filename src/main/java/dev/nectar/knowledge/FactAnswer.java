@@ -1,0 +1,193 @@
+package dev.nectar.knowledge;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.common.Term;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The answer a buyer reads, made of the facts retrieved for the question: the best fact, with the next one when it
+ * stands under the same heading and scores about as well; for a question about a table (a size chart, a postage
+ * table) the row the question's numbers or place pick out, looked up rather than ranked ("脚长26厘米" → the row whose
+ * 脚长 range holds 260 mm; "寄到北京" → the row for other regions when no row names Beijing). Extractive: never a word
+ * that is not in the merchant's documents.
+ */
+public final class FactAnswer {
+    private static final Pattern FAQ_QUESTION = Pattern.compile("^问[：:].*?\\n答[：:]", Pattern.DOTALL);
+    private static final Pattern ROW = Pattern.compile("^[^：，\\n]{1,24}：[^，\\n]*(，[^：，\\n]{1,24}：[^，\\n]*)+$");
+    private static final Pattern RANGE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:-|~|～|至|到)\\s*(\\d+(?:\\.\\d+)?)");
+    private static final Pattern QUERY_NUMBER = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*(厘米|公分|cm|毫米|mm|米|m|公斤|千克|kg|斤|克|g|岁|个月|月龄|月)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_UNIT = Pattern.compile("[(（]\\s*(cm|mm|m|kg|g|厘米|毫米|公斤|千克|克|斤|岁|月|个月)\\s*[)）]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REGION_HEADER = Pattern.compile("地区|区域|省|城市|目的地|收货地");
+    private static final Pattern OTHER_REGIONS = Pattern.compile("其他|其它|其余|除.*以外|以外");
+    /** The second fact joins the answer only when it scores this close to the first. */
+    private static final double SECOND_FACT_RATIO = 0.92;
+
+    /** The answer, the document it came from and the score of its best fact. */
+    public record Answer(String text, String title, String docId, double score) {
+    }
+
+    private FactAnswer() {
+    }
+
+    /** The answer from hits ranked best first, or empty when the best is not answerable. */
+    public static Optional<Answer> compose(String query, List<KnowledgeHit> hits) {
+        if (hits.isEmpty() || !hits.get(0).answerable()) {
+            return Optional.empty();
+        }
+        KnowledgeHit best = hits.get(0);
+        Optional<KnowledgeHit> row = isRow(best.text()) ? lookUpRow(query, best, hits) : Optional.empty();
+        if (row.isPresent()) {
+            return Optional.of(new Answer(row.get().text(), best.title(), best.docId(), best.score()));
+        }
+        List<String> facts = new ArrayList<>();
+        facts.add(text(best));
+        if (!isFaq(best.text())) {
+            hits.stream().skip(1).filter(h -> h.docId().equals(best.docId()) && h.headingPath().equals(best.headingPath()))
+                    .filter(h -> !isFaq(h.text()) && !isRow(h.text()) && h.score() >= SECOND_FACT_RATIO * best.score())
+                    .filter(h -> !best.text().contains(h.text()) && !h.text().contains(best.text()))
+                    .findFirst().ifPresent(h -> facts.add(text(h)));
+        }
+        return Optional.of(new Answer(String.join("\n", facts), best.title(), best.docId(), best.score()));
+    }
+
+    static String text(KnowledgeHit hit) {
+        return FAQ_QUESTION.matcher(hit.text().strip()).replaceFirst("").strip();
+    }
+
+    private static boolean isFaq(String text) {
+        return FAQ_QUESTION.matcher(text.strip()).lookingAt();
+    }
+
+    static boolean isRow(String text) {
+        return ROW.matcher(text.strip()).matches();
+    }
+
+    /** Among the rows of the best hit's table, the one the query's numbers or place pick out. */
+    private static Optional<KnowledgeHit> lookUpRow(String query, KnowledgeHit best, List<KnowledgeHit> hits) {
+        List<KnowledgeHit> rows = hits.stream().filter(h -> h.docId().equals(best.docId())
+                && h.headingPath().equals(best.headingPath()) && isRow(h.text())).toList();
+        if (rows.size() < 2) {
+            return Optional.empty();
+        }
+        Optional<KnowledgeHit> byNumber = byNumbers(query, rows);
+        return byNumber.isPresent() ? byNumber : byRegion(query, rows);
+    }
+
+    private record Asked(double value, Unit unit) {
+    }
+
+    private static Optional<KnowledgeHit> byNumbers(String query, List<KnowledgeHit> rows) {
+        List<Asked> asked = new ArrayList<>();
+        Matcher m = QUERY_NUMBER.matcher(query);
+        while (m.find()) {
+            asked.add(new Asked(Double.parseDouble(m.group(1)), Unit.of(m.group(2))));
+        }
+        KnowledgeHit pick = null;
+        int bestMatches = 0;
+        for (KnowledgeHit row : rows) {
+            int matches = 0;
+            for (Asked a : asked) {
+                if (cells(row.text()).entrySet().stream().anyMatch(cell -> holds(cell.getKey(), cell.getValue(), a))) {
+                    matches++;
+                }
+            }
+            if (matches > bestMatches) {
+                bestMatches = matches;
+                pick = row;
+            }
+        }
+        return Optional.ofNullable(pick);
+    }
+
+    /** Whether a cell's range holds the asked number, converted to the unit its header names when both name one. */
+    private static boolean holds(String header, String value, Asked a) {
+        Matcher r = RANGE.matcher(value);
+        if (!r.find()) {
+            return false;
+        }
+        Matcher hu = HEADER_UNIT.matcher(header);
+        Unit unit = hu.find() ? Unit.of(hu.group(1)) : Unit.NONE;
+        double v = a.value();
+        if (unit != Unit.NONE && a.unit() != Unit.NONE) {
+            if (unit.kind != a.unit().kind) {
+                return false;
+            }
+            v = a.value() * a.unit().factor / unit.factor;
+        }
+        return v >= Double.parseDouble(r.group(1)) && v <= Double.parseDouble(r.group(2));
+    }
+
+    /** A place the question names that no row names: the row for the other regions. */
+    private static Optional<KnowledgeHit> byRegion(String query, List<KnowledgeHit> rows) {
+        boolean regional = rows.stream().allMatch(r -> cells(r.text()).keySet().stream().anyMatch(k -> REGION_HEADER.matcher(k).find()));
+        if (!regional) {
+            return Optional.empty();
+        }
+        List<String> places = HanLP.segment(query).stream().filter(t -> t.nature != null && t.nature.toString().startsWith("ns"))
+                .map((Term t) -> t.word).toList();
+        if (places.isEmpty()) {
+            return Optional.empty();
+        }
+        for (KnowledgeHit row : rows) {
+            if (places.stream().anyMatch(p -> row.text().contains(shortName(p)))) {
+                return Optional.of(row);
+            }
+        }
+        return rows.stream().filter(r -> cells(r.text()).entrySet().stream()
+                .anyMatch(c -> REGION_HEADER.matcher(c.getKey()).find() && OTHER_REGIONS.matcher(c.getValue()).find())).findFirst();
+    }
+
+    /** 北京市 → 北京, 广东省 → 广东: tables name regions without their suffix. */
+    private static String shortName(String place) {
+        return place.length() > 2 ? place.replaceFirst("(省|市|自治区|特别行政区)$", "") : place;
+    }
+
+    private static Map<String, String> cells(String row) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : row.split("，")) {
+            int colon = pair.indexOf('：');
+            if (colon > 0) {
+                out.put(pair.substring(0, colon), pair.substring(colon + 1));
+            }
+        }
+        return out;
+    }
+
+    /** Units of the numbers in questions and table headers, each with its factor to the base unit of its kind. */
+    private enum Unit {
+        NONE(0, 1), MM(1, 1), CM(1, 10), M(1, 1000), G(2, 1), JIN(2, 500), KG(2, 1000), YEAR(3, 12), MONTH(3, 1);
+
+        final int kind;
+        final double factor;
+
+        Unit(int kind, double factor) {
+            this.kind = kind;
+            this.factor = factor;
+        }
+
+        static Unit of(String word) {
+            if (word == null) {
+                return NONE;
+            }
+            return switch (word.toLowerCase(java.util.Locale.ROOT)) {
+                case "mm", "毫米" -> MM;
+                case "cm", "厘米", "公分" -> CM;
+                case "m", "米" -> M;
+                case "g", "克" -> G;
+                case "斤" -> JIN;
+                case "kg", "公斤", "千克" -> KG;
+                case "岁" -> YEAR;
+                case "月", "个月", "月龄" -> MONTH;
+                default -> NONE;
+            };
+        }
+    }
+}

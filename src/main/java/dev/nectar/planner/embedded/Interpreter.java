@@ -1,0 +1,144 @@
+package dev.nectar.planner.embedded;
+
+import de.bwaldvogel.liblinear.Feature;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.nectar.commerce.Order;
+import dev.nectar.knowledge.KnowledgeHit;
+import dev.nectar.knowledge.KnowledgeRetriever;
+import dev.nectar.planner.understanding.AfterSaleKind;
+import dev.nectar.planner.understanding.Reason;
+import dev.nectar.planner.understanding.Understanding;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what one buyer message asks for with the {@link DecisionModel}: the understanding's slots and detectors, the
+ * message's embedding, the buyer's orders and the knowledge base's best evidence go in; the intent's probabilities
+ * and, for after-sales, the reason and kind the message states come out. The lexicons' own reading wins where they
+ * read a reason or kind; the model fills what they miss (腰围小了一圈 is SIZE, 只收到一只 is WRONG_ITEM).
+ */
+@ApplicationScoped
+public class Interpreter {
+    /** A learned reason or kind is used from this probability on; below it the bot asks. */
+    static final double SLOT_CONFIDENCE = 0.5;
+
+    private final DecisionModel model;
+    private final EmbeddingModel embeddings;
+    private final KnowledgeRetriever knowledge;
+    private final PlannerCues cues;
+
+    public Interpreter(DecisionModel model, EmbeddingModel embeddings, KnowledgeRetriever knowledge, PlannerCues cues) {
+        this.model = model;
+        this.embeddings = embeddings;
+        this.knowledge = knowledge;
+        this.cues = cues;
+    }
+
+    /** What the message asks for, with the understanding's slots completed by the model. */
+    public record Interpretation(List<Map.Entry<String, Double>> intents, Understanding understanding,
+                                 DecisionFeatures.Evidence evidence) {
+        public String intent() {
+            return intents.get(0).getKey();
+        }
+
+        public double confidence() {
+            return intents.get(0).getValue();
+        }
+
+        public double probability(String intent) {
+            return intents.stream().filter(e -> e.getKey().equals(intent)).mapToDouble(Map.Entry::getValue).findFirst().orElse(0);
+        }
+
+        /**
+         * What the planner does with the message when nothing is pending: the detectors' high-precision lexicon hits
+         * first (an injection is refused; a request for a human, a complaint or a health case hands off), then the
+         * model's own reading of those (a handoff it is sure of: 别跟机器说了,叫你们店长来), then pure small talk, then
+         * the most probable tool intent. Health or safety outranks any sales intent.
+         */
+        public String decision() {
+            Understanding u = understanding;
+            if (u.promptInjection().isPresent() || probability(INJECTION) >= SURE) {
+                return INJECTION;
+            }
+            if (u.healthSafety().isPresent() || probability(HANDOFF_HEALTH) >= HANDOFF_SURE) {
+                return HANDOFF_HEALTH;
+            }
+            if (u.humanRequest().isPresent() || probability(HANDOFF_REQUESTED) >= HANDOFF_SURE) {
+                return HANDOFF_REQUESTED;
+            }
+            if (u.complaint().isPresent() || probability(HANDOFF_COMPLAINT) >= HANDOFF_SURE) {
+                return HANDOFF_COMPLAINT;
+            }
+            if (u.smallTalk().filter(t -> t.pure()).isPresent() || intent().equals(SMALLTALK) && confidence() >= SURE) {
+                return SMALLTALK;
+            }
+            return intents.stream().map(Map.Entry::getKey).filter(TOOL_INTENTS::contains).findFirst().orElse(KNOWLEDGE);
+        }
+
+        /** The most probable tool intent after the given one, for when that one finds nothing. */
+        public Optional<String> runnerUp(String after) {
+            return intents.stream().filter(e -> TOOL_INTENTS.contains(e.getKey()) && !e.getKey().equals(after))
+                    .filter(e -> e.getValue() >= RUNNER_UP).map(Map.Entry::getKey).findFirst();
+        }
+    }
+
+    public static final String KNOWLEDGE = "knowledge";
+    public static final String RECOMMEND = "recommend";
+    public static final String ORDER = "order";
+    public static final String LOGISTICS = "logistics";
+    public static final String AFTER_SALE = "after_sale";
+    public static final String CANCEL = "cancel";
+    public static final String HANDOFF_REQUESTED = "handoff_REQUESTED";
+    public static final String HANDOFF_COMPLAINT = "handoff_COMPLAINT";
+    public static final String HANDOFF_HEALTH = "handoff_HEALTH_SAFETY";
+    public static final String SMALLTALK = "smalltalk";
+    public static final String INJECTION = "injection";
+    static final java.util.Set<String> TOOL_INTENTS = java.util.Set.of(KNOWLEDGE, RECOMMEND, ORDER, LOGISTICS, AFTER_SALE, CANCEL);
+    /** The model alone refuses or chats from this probability on. */
+    static final double SURE = 0.6;
+    /** The model alone hands off from this probability on: a wrong handoff costs the buyer a wait. */
+    static final double HANDOFF_SURE = 0.5;
+    /** A tool intent this probable is tried when the knowledge base finds nothing. */
+    static final double RUNNER_UP = 0.15;
+
+    /** The model's input for a message: its features and the knowledge evidence among them. */
+    public record Reading(Feature[] features, DecisionFeatures.Evidence evidence) {
+    }
+
+    public Reading read(String merchantId, Understanding u, List<Order> orders, boolean images) {
+        String text = u.text().text();
+        float[] vector = text.isBlank() ? new float[DecisionFeatures.EMBEDDING] : embeddings.embed(text).content().vector();
+        DecisionFeatures.Evidence evidence = evidence(merchantId, text);
+        String folded = u.text().folded();
+        return new Reading(DecisionFeatures.of(u, vector, orders, evidence, cues.personal(folded), cues.question(folded), images), evidence);
+    }
+
+    public Interpretation interpret(String merchantId, Understanding u, List<Order> orders, boolean images) {
+        Reading reading = read(merchantId, u, orders, images);
+        Feature[] x = reading.features();
+        DecisionFeatures.Evidence evidence = reading.evidence();
+        List<Map.Entry<String, Double>> intents = model.predict(DecisionModel.INTENT, x);
+        Optional<Reason> reason = learned(model.predict(DecisionModel.REASON, x)).filter(r -> !r.equals(DecisionModel.NONE)).map(Reason::valueOf);
+        Optional<AfterSaleKind> kind = learned(model.predict(DecisionModel.TYPE, x)).map(AfterSaleKind::valueOf);
+        return new Interpretation(intents, u.withSlots(u.slots().orLearned(reason, kind)), evidence);
+    }
+
+    private DecisionFeatures.Evidence evidence(String merchantId, String text) {
+        if (text.isBlank()) {
+            return DecisionFeatures.Evidence.NONE;
+        }
+        List<KnowledgeHit> hits = knowledge.search(merchantId, text, 1);
+        if (hits.isEmpty()) {
+            return DecisionFeatures.Evidence.NONE;
+        }
+        KnowledgeHit best = hits.get(0);
+        return new DecisionFeatures.Evidence(best.score(), best.answerable(), best.text().startsWith("问："));
+    }
+
+    private static Optional<String> learned(List<Map.Entry<String, Double>> ranked) {
+        return ranked.get(0).getValue() >= SLOT_CONFIDENCE ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
+    }
+}

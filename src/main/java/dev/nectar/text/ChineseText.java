@@ -1,0 +1,40 @@
+package dev.nectar.text;
+
+import dev.nectar.platform.NectarConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The Chinese text toolkit shared by understanding, knowledge and recommendation: the thesaurus and the homophone
+ * corrector over its vocabulary, both read from {@code prompts/understanding/synonyms.json} at start-up.
+ */
+@ApplicationScoped
+public class ChineseText {
+    private final Thesaurus thesaurus;
+    private final HomophoneCorrector corrector;
+
+    @Inject
+    public ChineseText(NectarConfig config) {
+        this(Path.of(config.promptsDir(), "understanding", "synonyms.json"));
+    }
+
+    public ChineseText(Path synonyms) {
+        this.thesaurus = Thesaurus.load(synonyms);
+        Set<String> vocabulary = new LinkedHashSet<>(thesaurus.vocabulary());
+        vocabulary.addAll(thesaurus.extraVocabulary());
+        this.corrector = new HomophoneCorrector(vocabulary);
+    }
+
+    public Thesaurus thesaurus() {
+        return thesaurus;
+    }
+
+    /** The text with homophone typos of domain words repaired (快第 → 快递). */
+    public String corrected(String text) {
+        return corrector.correct(text);
+    }
+}

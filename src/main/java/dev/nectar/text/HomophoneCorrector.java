@@ -1,0 +1,89 @@
+package dev.nectar.text;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.py.Pinyin;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Repairs homophone typos of pinyin input methods: a run of two to four Han characters that is no word of its own but
+ * reads (toneless pinyin) exactly like a word of the domain vocabulary becomes that word (快第 → 快递, 推款 → 退款,
+ * 发漂 → 发票, 尺马 → 尺码). A run that HanLP's core dictionary knows as a word is left alone (发火 stays 发火), as is
+ * any pinyin two vocabulary words share. Immutable and thread-safe.
+ */
+public final class HomophoneCorrector {
+    private static final int MIN = 2;
+    private static final int MAX = 4;
+
+    private final Map<String, String> byPinyin = new HashMap<>();
+    private final java.util.Set<String> vocabulary = new java.util.HashSet<>();
+
+    public HomophoneCorrector(Collection<String> vocabulary) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (String word : vocabulary) {
+            if (word.length() < MIN || word.length() > MAX || !word.codePoints().allMatch(HomophoneCorrector::isHan)) {
+                continue;
+            }
+            this.vocabulary.add(word);
+            String key = key(HanLP.convertToPinyinList(word));
+            if (byPinyin.containsKey(key) && !byPinyin.get(key).equals(word)) {
+                seen.merge(key, 1, Integer::sum);
+            }
+            byPinyin.putIfAbsent(key, word);
+        }
+        seen.keySet().forEach(byPinyin::remove);
+    }
+
+    public String correct(String text) {
+        if (text == null || text.isEmpty() || byPinyin.isEmpty()) {
+            return text;
+        }
+        List<Pinyin> pinyin = HanLP.convertToPinyinList(text);
+        if (pinyin.size() != text.length()) {
+            return text; // a character outside the BMP shifts the alignment; leave such text as it is
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int taken = 0;
+            for (int len = Math.min(MAX, text.length() - i); len >= MIN && taken == 0; len--) {
+                String run = text.substring(i, i + len);
+                if (!run.codePoints().allMatch(HomophoneCorrector::isHan)) {
+                    continue;
+                }
+                if (vocabulary.contains(run)) {
+                    out.append(run);
+                    taken = len;
+                    break;
+                }
+                String word = byPinyin.get(key(pinyin.subList(i, i + len)));
+                if (word != null && !CoreDictionary.contains(run)) {
+                    out.append(word);
+                    taken = len;
+                }
+            }
+            if (taken == 0) {
+                out.append(text.charAt(i));
+                taken = 1;
+            }
+            i += taken;
+        }
+        return out.toString();
+    }
+
+    private static String key(List<Pinyin> pinyin) {
+        StringBuilder sb = new StringBuilder();
+        for (Pinyin p : pinyin) {
+            sb.append(p.getPinyinWithoutTone()).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static boolean isHan(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    }
+}
