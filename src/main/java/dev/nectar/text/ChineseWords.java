@@ -33,18 +33,6 @@ public final class ChineseWords {
         return out;
     }
 
-    /** Every word in order, lower-cased, punctuation and spaces dropped. */
-    public static List<String> all(String text) {
-        List<String> out = new ArrayList<>();
-        for (Term t : segment(text)) {
-            String w = t.word.strip().toLowerCase(Locale.ROOT);
-            if (!w.isEmpty() && hasLetterOrDigit(w)) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
     private static List<Term> segment(String text) {
         return text == null || text.isBlank() ? List.of() : HanLP.segment(text);
     }

@@ -23,7 +23,7 @@ public final class HomophoneCorrector {
     private final java.util.Set<String> vocabulary = new java.util.HashSet<>();
 
     public HomophoneCorrector(Collection<String> vocabulary) {
-        Map<String, Integer> seen = new HashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
         for (String word : vocabulary) {
             if (word.length() < MIN || word.length() > MAX || !word.codePoints().allMatch(HomophoneCorrector::isHan)) {
                 continue;
@@ -31,11 +31,11 @@ public final class HomophoneCorrector {
             this.vocabulary.add(word);
             String key = key(HanLP.convertToPinyinList(word));
             if (byPinyin.containsKey(key) && !byPinyin.get(key).equals(word)) {
-                seen.merge(key, 1, Integer::sum);
+                ambiguous.add(key);
             }
             byPinyin.putIfAbsent(key, word);
         }
-        seen.keySet().forEach(byPinyin::remove);
+        ambiguous.forEach(byPinyin::remove);
     }
 
     public String correct(String text) {
