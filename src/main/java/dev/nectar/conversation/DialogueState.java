@@ -29,6 +29,8 @@ public class DialogueState {
     public int strikes;
     public String lastOrderId;
     public List<String> lastProducts = new ArrayList<>();
+    /** Photos sent before the buyer said what they are about: a later after-sale request takes them as evidence. */
+    public List<String> recentImages = new ArrayList<>();
     public Map<String, Object> notes = new LinkedHashMap<>();
 
     public static DialogueState initial() {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class DecisionFeatures {
     /** Bump when the layout changes: a model trained on another layout is refused at start-up. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 3;
     static final int EMBEDDING = 512;
     static final int LEXICAL = 2048;
     private static final int FLAGS_AT = 1 + EMBEDDING + LEXICAL;
@@ -35,11 +35,19 @@ public final class DecisionFeatures {
         public static final Evidence NONE = new Evidence(0, false, false);
     }
 
+    /** What the planner's own cue lists find in the message (prompts/planner.json). */
+    public record Cues(boolean personal, boolean question, boolean purchase) {
+    }
+
     private DecisionFeatures() {
     }
 
-    public static Feature[] of(Understanding u, float[] embedding, List<Order> orders, Evidence kb, boolean personal,
-                               boolean question, boolean images) {
+    /**
+     * @param catalog the best cosine similarity between the message and a product of the catalog (title, tags,
+     *                description): how much the message reads like a need the catalog answers
+     */
+    public static Feature[] of(Understanding u, float[] embedding, List<Order> orders, Evidence kb, double catalog,
+                               Cues said, boolean images) {
         TreeMap<Integer, Double> x = new TreeMap<>();
         for (int i = 0; i < EMBEDDING && i < embedding.length; i++) {
             x.put(1 + i, EMBEDDING_SCALE * embedding[i]);
@@ -47,8 +55,9 @@ public final class DecisionFeatures {
         lexical(u.text().folded(), x);
         Slots s = u.slots();
         List<Boolean> flags = new ArrayList<>();
-        flags.add(personal);
-        flags.add(question);
+        flags.add(said.personal());
+        flags.add(said.question());
+        flags.add(said.purchase());
         flags.add(!s.orderIds().isEmpty());
         flags.add(!s.foreignOrderIds().isEmpty());
         flags.add(!s.mentionedOrders().isEmpty());
@@ -92,14 +101,16 @@ public final class DecisionFeatures {
         }
         x.put(at++, kb.bestScore());
         x.put(at++, kb.bestScore() * kb.bestScore());
+        x.put(at++, catalog);
+        x.put(at++, catalog - kb.bestScore());
         x.put(at, Math.min(1.0, u.text().folded().length() / 60.0));
         return x.entrySet().stream().filter(e -> e.getValue() != 0)
                 .map(e -> (Feature) new FeatureNode(e.getKey(), e.getValue())).toArray(Feature[]::new);
     }
 
-    /** Highest feature index, for the trainer. */
+    /** Highest feature index, for the trainer: room for the flags and continuous features written above. */
     public static int size() {
-        return FLAGS_AT + 60;
+        return FLAGS_AT + 64;
     }
 
     private static void lexical(String text, TreeMap<Integer, Double> x) {

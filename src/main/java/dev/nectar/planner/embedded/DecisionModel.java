@@ -76,8 +76,10 @@ public class DecisionModel {
         return out.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
     }
 
-    /** Persists trained models and their meta (used by the trainer). */
-    public static void save(Path dir, Meta meta, Map<String, Model> models) throws IOException {
+    /** Persists trained models and their meta (used by the trainer), stamped with this build's feature layout. */
+    public static void save(Path dir, Map<String, List<String>> labels, List<String> trainedOn, String corpusHash,
+                            Map<String, Model> models) throws IOException {
+        Meta meta = new Meta(DecisionFeatures.VERSION, labels, trainedOn, corpusHash);
         Files.createDirectories(dir);
         for (Map.Entry<String, Model> e : models.entrySet()) {
             e.getValue().save(dir.resolve(e.getKey() + ".model"));

@@ -47,6 +47,8 @@ public class EmbeddedPlanner implements Planner {
     static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID);
     private static final String FALLBACK = "fallbackTool";
     private static final String ARGS = "lastArgs";
+    /** Marks arguments continued from the bot's variant question, so a bare yes can take the only variant left. */
+    private static final String ASKED = "answering";
 
     private static final Map<String, String> TOOL_OF = Map.of(Interpreter.KNOWLEDGE, ToolNames.KNOWLEDGE_SEARCH,
             Interpreter.RECOMMEND, ToolNames.PRODUCT_RECOMMENDATION, Interpreter.ORDER, ToolNames.ORDER_LOOKUP,
@@ -67,7 +69,7 @@ public class EmbeddedPlanner implements Planner {
     public PlanStep next(PlanningContext ctx) {
         Interpreter.Interpretation in = ctx.memo("interpretation", () -> interpreter.interpret(ctx.buyer().merchantId(),
                 understander.understand(ctx.buyer().merchantId(), ctx.text(), ctx.orders(), ctx.catalog()),
-                ctx.orders(), !ctx.images().isEmpty()));
+                ctx.orders(), ctx.catalog(), !ctx.images().isEmpty()));
         ToolResult last = ctx.lastResult();
         return last == null ? decide(ctx, in) : afterTool(ctx, in.understanding(), last);
     }
@@ -76,6 +78,10 @@ public class EmbeddedPlanner implements Planner {
         Understanding u = in.understanding();
         DialogueState st = ctx.state();
         String decision = in.decision();
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("decision %s from %s, pending %s", decision, in.intents().subList(0, Math.min(3, in.intents().size())),
+                    st.pendingQuestion == null ? "-" : st.pendingQuestion.missing());
+        }
         switch (decision) {
             case Interpreter.INJECTION -> {
                 st.pendingQuestion = null;
@@ -94,7 +100,7 @@ public class EmbeddedPlanner implements Planner {
             }
         }
         if (st.pendingQuestion != null) {
-            Optional<PlanStep> answered = continueQuestion(ctx, u, st.pendingQuestion);
+            Optional<PlanStep> answered = continueQuestion(ctx, in, st.pendingQuestion);
             if (answered.isPresent()) {
                 return answered.get();
             }
@@ -105,9 +111,17 @@ public class EmbeddedPlanner implements Planner {
             st.pendingAction = null;
             String id = (String) pending.args().get("orderId");
             Optional<Order> same = ctx.orders().stream().filter(o -> o.orderId().equals(id)).findFirst();
-            if (same.isPresent() && OrderResolver.pick(u.slots(), List.of(same.get())).isPresent()
-                    && u.slots().afterSaleKind().isEmpty()) {
+            if (same.isPresent() && OrderResolver.pick(u.slots(), u.text().folded(), List.of(same.get())).isPresent()
+                    && in.stated().afterSaleKind().isEmpty()) {
                 return call(ctx, pending.tool(), pending.args());
+            }
+            if (same.isPresent() && pending.tool().equals(ToolNames.AFTER_SALE_REQUEST)
+                    && decision.equals(Interpreter.AFTER_SALE) && u.slots().orderIds().isEmpty()
+                    && u.slots().mentionedOrders().isEmpty()) {
+                // a change of mind (算了不退了,换37码吧) keeps the order and the reason the buyer was about to confirm
+                Map<String, Object> keep = new LinkedHashMap<>(Map.of("orderId", id));
+                Optional.ofNullable(pending.args().get("reason")).ifPresent(v -> keep.put("reason", v));
+                return afterSale(ctx, u, keep);
             }
         }
         if (decision.equals(Interpreter.SMALLTALK)) {
@@ -115,16 +129,28 @@ public class EmbeddedPlanner implements Planner {
             boolean thanks = u.smallTalk().filter(t -> t.kind() != SmallTalk.Kind.GREETING).isPresent();
             return reply(thanks ? "thanks" : "greeting");
         }
+        if (bareAnswer(in.stated()) && ctx.images().isEmpty()) {
+            // a yes or no with nothing pending answers nothing: never act on it or list orders
+            return reply("confirm.nothing");
+        }
         String intent = TOOL_OF.get(decision);
         if (intent.equals(ToolNames.KNOWLEDGE_SEARCH)) {
             // the knowledge base answers first; the next most probable tool runs when it has nothing
             ctx.remember(FALLBACK, in.runnerUp(decision).map(TOOL_OF::get).orElse(null));
         }
-        if (intent.equals(ToolNames.KNOWLEDGE_SEARCH) && !ctx.images().isEmpty()) {
-            // a photo with no request around it: check it and ask what it is about
+        if (!ctx.images().isEmpty() && !intent.equals(ToolNames.AFTER_SALE_REQUEST)) {
+            // a photo with no after-sale request around it: check it, keep it for the request that follows, and ask
+            ctx.images().stream().filter(i -> !st.recentImages.contains(i)).forEach(st.recentImages::add);
             return call(ctx, ToolNames.IMAGE_VERIFICATION, Map.of("imageId", ctx.images().get(0)));
         }
         return route(ctx, u, intent, Map.of());
+    }
+
+    /** A yes or no and nothing else the bot could act on (确认, 好的, 不用了). */
+    private static boolean bareAnswer(Slots s) {
+        return s.yesNo().isPresent() && s.afterSaleKind().isEmpty() && s.reason().isEmpty() && s.orderIds().isEmpty()
+                && s.mentionedOrders().isEmpty() && s.mentionedProducts().isEmpty() && s.ordinal().isEmpty()
+                && s.statusHints().isEmpty();
     }
 
     /** Builds the call for a tool from the message, the dialogue and the buyer's orders, or asks what is missing. */
@@ -155,8 +181,13 @@ public class EmbeddedPlanner implements Planner {
                 return withOrder(ctx, u, tool, IN_TRANSIT, known);
             case ToolNames.CANCEL_ORDER:
                 return withOrder(ctx, u, tool, CANCELLABLE, known);
-            case ToolNames.AFTER_SALE_REQUEST:
-                return withOrder(ctx, u, tool, RECEIVED, known);
+            case ToolNames.AFTER_SALE_REQUEST: {
+                // what the first message said (仅退款, 袋子破了) survives the question about which order
+                Map<String, Object> stated = new LinkedHashMap<>(known);
+                s.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL).ifPresent(k -> stated.putIfAbsent("type", afterSaleType(s)));
+                s.reason().ifPresent(r -> stated.putIfAbsent("reason", r.name()));
+                return withOrder(ctx, u, tool, RECEIVED, stated);
+            }
             default:
                 st.strikes = 0;
                 return reply("fallback");
@@ -209,6 +240,10 @@ public class EmbeddedPlanner implements Planner {
 
     /** The after-sale type a message asks for: its kind, else an exchange when it names a size to change to. */
     static String afterSaleType(Slots s) {
+        if (s.reason().filter(r -> r == Reason.NOT_RECEIVED).isPresent()
+                && s.afterSaleKind().filter(k -> k == AfterSaleKind.EXCHANGE).isEmpty()) {
+            return "REFUND_ONLY"; // nothing arrived, so nothing goes back
+        }
         return s.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL).map(Enum::name)
                 .orElse(s.targetSize().isPresent() && s.reason().filter(r -> r == Reason.SIZE).isPresent() ? "EXCHANGE" : "RETURN_REFUND");
     }
@@ -216,6 +251,7 @@ public class EmbeddedPlanner implements Planner {
     private PlanStep afterSale(PlanningContext ctx, Understanding u, Map<String, Object> known) {
         Slots s = u.slots();
         Map<String, Object> args = new LinkedHashMap<>(known);
+        boolean answeringVariant = args.remove(ASKED) != null;
         String orderId = (String) args.get("orderId");
         Optional<Order> order = ctx.orders().stream().filter(o -> o.orderId().equals(orderId)).findFirst();
         s.reason().ifPresent(r -> args.put("reason", r.name()));
@@ -231,6 +267,8 @@ public class EmbeddedPlanner implements Planner {
             l.forEach(i -> images.add(String.valueOf(i)));
         }
         ctx.images().stream().filter(i -> !images.contains(i)).forEach(images::add);
+        ctx.state().recentImages.stream().filter(i -> !images.contains(i)).forEach(images::add);
+        ctx.state().recentImages.clear();
         if (!images.isEmpty()) {
             args.put("imageIds", images);
         }
@@ -238,6 +276,13 @@ public class EmbeddedPlanner implements Planner {
             // not the buyer's order: the tool answers exactly as for an unknown id
             args.putIfAbsent("reason", Reason.OTHER.name());
             return call(ctx, ToolNames.AFTER_SALE_REQUEST, args);
+        }
+        if ("EXCHANGE".equals(args.get("type")) && !args.containsKey("targetSku")) {
+            // what to exchange for is settled first: a target out of stock ends the exchange before any reason is asked
+            Optional<PlanStep> asked = exchangeTarget(ctx, u, args, order.get(), answeringVariant);
+            if (asked.isPresent()) {
+                return asked.get();
+            }
         }
         if (!args.containsKey("reason")) {
             Optional<Long> days = daysSinceDelivery(order.get());
@@ -250,40 +295,83 @@ public class EmbeddedPlanner implements Planner {
             return reply("ask.reason", Map.of("kind", kindText((String) args.get("type"))),
                     List.of("不想要了", "尺码不合适", "质量问题", "商品破损"));
         }
-        if ("EXCHANGE".equals(args.get("type")) && !args.containsKey("targetSku")) {
-            Optional<Product> current = order.get().items().stream()
-                    .map(i -> ctx.catalog().stream().filter(p -> p.sku().equals(i.sku())).findFirst())
-                    .flatMap(Optional::stream).findFirst();
-            if (current.isPresent()) {
-                List<Product> siblings = Variants.siblings(current.get(), ctx.catalog());
-                Optional<Product> target = s.targetSize().flatMap(t -> Variants.named(siblings, t))
-                        .or(() -> s.sizeDirection().flatMap(d -> Variants.step(siblings, current.get(), d)));
-                if (target.isEmpty() || target.get().sku().equals(current.get().sku())) {
-                    String options = siblings.stream().filter(Product::inStock).filter(v -> !v.sku().equals(current.get().sku()))
-                            .map(v -> Variants.sizeOf(v).orElse(v.title())).collect(Collectors.joining("、"));
-                    ctx.state().pendingQuestion = new DialogueState.PendingQuestion(ToolNames.AFTER_SALE_REQUEST, args, "size", List.of());
-                    return options.isEmpty() ? reply("aftersale.no_variant", Map.of("title", current.get().title()))
-                            : reply("ask.size", Map.of("options", options));
-                }
-                args.put("targetSku", target.get().sku());
-            }
-        }
         return call(ctx, ToolNames.AFTER_SALE_REQUEST, args);
     }
 
-    private Optional<PlanStep> continueQuestion(PlanningContext ctx, Understanding u, DialogueState.PendingQuestion q) {
-        DialogueState st = ctx.state();
+    /**
+     * Puts the exchange's target variant into {@code args} (a named size, a step up or down, a described variant, or
+     * the only one in stock when the buyer just says yes), or returns the question or refusal to send instead.
+     */
+    private Optional<PlanStep> exchangeTarget(PlanningContext ctx, Understanding u, Map<String, Object> args, Order order,
+                                              boolean answeringVariant) {
         Slots s = u.slots();
-        boolean newRequest = s.afterSaleKind().isPresent() && !q.missing().equals("reason")
-                || !s.orderIds().isEmpty() && !q.missing().equals("orderId");
-        if (newRequest || s.yesNo().filter(y -> y == dev.nectar.planner.understanding.YesNo.NO).isPresent()) {
+        Optional<Product> current = order.items().stream()
+                .map(i -> ctx.catalog().stream().filter(p -> p.sku().equals(i.sku())).findFirst())
+                .flatMap(Optional::stream).findFirst();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Product> siblings = Variants.siblings(current.get(), ctx.catalog());
+        List<Product> inStock = siblings.stream().filter(Product::inStock).filter(v -> !v.sku().equals(current.get().sku())).toList();
+        Optional<Product> target = s.targetSize().flatMap(t -> Variants.named(siblings, t))
+                .or(() -> s.sizeDirection().flatMap(d -> Variants.step(siblings, current.get(), d)))
+                .or(() -> Variants.described(siblings, current.get(), u.text().folded()))
+                .or(() -> answeringVariant && inStock.size() == 1
+                        && s.yesNo().filter(y -> y == dev.nectar.planner.understanding.YesNo.YES).isPresent()
+                        ? Optional.of(inStock.get(0)) : Optional.empty());
+        String options = inStock.stream().map(v -> Variants.sizeOf(v).orElse(v.title())).collect(Collectors.joining("、"));
+        if (target.isPresent() && !target.get().sku().equals(current.get().sku()) && !target.get().inStock()) {
+            ctx.state().pendingQuestion = options.isEmpty() ? null : askedFor(args, "size");
+            return Optional.of(reply("aftersale.target_out_of_stock", Map.of("target", target.get().title(), "options",
+                    options.isEmpty() ? responder.render("aftersale.target_none", Map.of())
+                            : responder.render("aftersale.target_options", Map.of("options", options)))));
+        }
+        if (target.isEmpty() || target.get().sku().equals(current.get().sku())) {
+            ctx.state().pendingQuestion = askedFor(args, "size");
+            return Optional.of(options.isEmpty() ? reply("aftersale.no_variant", Map.of("title", current.get().title()))
+                    : reply("ask.size", Map.of("options", options)));
+        }
+        args.put("targetSku", target.get().sku());
+        return Optional.empty();
+    }
+
+    /** The question awaiting {@code missing} for these arguments. */
+    private static DialogueState.PendingQuestion askedFor(Map<String, Object> args, String missing) {
+        return new DialogueState.PendingQuestion(ToolNames.AFTER_SALE_REQUEST, args, missing, List.of());
+    }
+
+    private Optional<PlanStep> continueQuestion(PlanningContext ctx, Interpreter.Interpretation in, DialogueState.PendingQuestion q) {
+        DialogueState st = ctx.state();
+        Understanding u = in.understanding();
+        Slots s = u.slots();
+        Slots stated = in.stated();
+        if (q.missing().equals("evidence") && !ctx.images().isEmpty()) {
+            // the photo the bot asked for continues the request, whatever words come with it
             st.pendingQuestion = null;
-            return s.yesNo().isPresent() && !newRequest ? Optional.of(reply("confirm.declined")) : Optional.empty();
+            return Optional.of(afterSale(ctx, u, q.args()));
+        }
+        boolean afterSaleFlow = q.tool().equals(ToolNames.AFTER_SALE_REQUEST) && q.args() != null && q.args().get("orderId") != null;
+        Optional<AfterSaleKind> newKind = stated.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL)
+                .filter(k -> !k.name().equals(q.args() == null ? null : q.args().get("type")));
+        if (afterSaleFlow && newKind.isPresent() && stated.orderIds().isEmpty()) {
+            // a change of mind (算了不退了,换成37码吧): same order, the new kind, what this message says
+            st.pendingQuestion = null;
+            Map<String, Object> keep = new LinkedHashMap<>();
+            keep.put("orderId", q.args().get("orderId"));
+            Optional.ofNullable(q.args().get("imageIds")).ifPresent(v -> keep.put("imageIds", v));
+            Optional.ofNullable(q.args().get("reason")).ifPresent(v -> keep.put("reason", v));
+            return Optional.of(afterSale(ctx, u, keep));
+        }
+        boolean newRequest = stated.afterSaleKind().isPresent() && !q.missing().equals("reason")
+                || !s.orderIds().isEmpty() && !q.missing().equals("orderId");
+        if (newRequest || stated.yesNo().filter(y -> y == dev.nectar.planner.understanding.YesNo.NO).isPresent()) {
+            st.pendingQuestion = null;
+            return stated.yesNo().isPresent() && !newRequest ? Optional.of(reply("confirm.declined")) : Optional.empty();
         }
         switch (q.missing()) {
             case "orderId" -> {
                 List<Order> candidates = ctx.orders().stream().filter(o -> q.candidates().contains(o.orderId())).toList();
-                Optional<Order> picked = OrderResolver.pick(s, candidates);
+                Optional<Order> picked = OrderResolver.pick(s, u.text().folded(), candidates);
                 if (picked.isPresent()) {
                     st.pendingQuestion = null;
                     return Optional.of(withOrder(ctx, u, q.tool(), EnumSet.allOf(OrderStatus.class),
@@ -297,16 +385,21 @@ public class EmbeddedPlanner implements Planner {
                 }
             }
             case "reason" -> {
-                if (s.reason().isPresent()) {
+                Optional<Reason> reason = s.reason().or(in::learnedReason);
+                if (reason.isPresent()) {
                     st.pendingQuestion = null;
-                    return Optional.of(afterSale(ctx, u, q.args()));
+                    return Optional.of(afterSale(ctx, u.withSlots(s.orLearned(reason, Optional.empty())), q.args()));
                 }
             }
             case "size" -> {
-                if (s.targetSize().isPresent() || s.sizeDirection().isPresent()) {
-                    st.pendingQuestion = null;
-                    return Optional.of(afterSale(ctx, u, q.args()));
+                // the answer may name the variant (M码, 大一号, 月光银的) or, with one left in stock, just say yes
+                st.pendingQuestion = null;
+                PlanStep step = afterSale(ctx, u, merge(q.args(), Map.of(ASKED, true)));
+                boolean askedAgain = st.pendingQuestion != null && "size".equals(st.pendingQuestion.missing());
+                if (!askedAgain || s.targetSize().isPresent() || s.sizeDirection().isPresent() || s.yesNo().isPresent()) {
+                    return Optional.of(step);
                 }
+                st.pendingQuestion = null; // nothing about the variant: the message is served on its own below
             }
             default -> {
             }

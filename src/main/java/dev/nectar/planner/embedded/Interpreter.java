@@ -2,11 +2,15 @@ package dev.nectar.planner.embedded;
 
 import de.bwaldvogel.liblinear.Feature;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.nectar.commerce.Order;
+import dev.nectar.commerce.Product;
+import dev.nectar.commerce.recommend.ProductEmbeddings;
 import dev.nectar.knowledge.KnowledgeHit;
 import dev.nectar.knowledge.KnowledgeRetriever;
 import dev.nectar.planner.understanding.AfterSaleKind;
 import dev.nectar.planner.understanding.Reason;
+import dev.nectar.planner.understanding.Slots;
 import dev.nectar.planner.understanding.Understanding;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,17 +33,24 @@ public class Interpreter {
     private final EmbeddingModel embeddings;
     private final KnowledgeRetriever knowledge;
     private final PlannerCues cues;
+    private final ProductEmbeddings products;
 
-    public Interpreter(DecisionModel model, EmbeddingModel embeddings, KnowledgeRetriever knowledge, PlannerCues cues) {
+    public Interpreter(DecisionModel model, EmbeddingModel embeddings, KnowledgeRetriever knowledge, PlannerCues cues,
+                       ProductEmbeddings products) {
         this.model = model;
         this.embeddings = embeddings;
         this.knowledge = knowledge;
         this.cues = cues;
+        this.products = products;
     }
 
-    /** What the message asks for, with the understanding's slots completed by the model. */
-    public record Interpretation(List<Map.Entry<String, Double>> intents, Understanding understanding,
-                                 DecisionFeatures.Evidence evidence) {
+    /**
+     * What the message asks for: the understanding with its slots completed by the model when it is an after-sale
+     * request, the slots exactly as the lexicons stated them (a change of mind is told by what the buyer said, not by
+     * what the model guesses), and the model's reading of a reason, for an answer to the bot's question.
+     */
+    public record Interpretation(List<Map.Entry<String, Double>> intents, Understanding understanding, Slots stated,
+                                 DecisionFeatures.Evidence evidence, boolean shopQuestion, Optional<Reason> learnedReason) {
         public String intent() {
             return intents.get(0).getKey();
         }
@@ -75,7 +86,13 @@ public class Interpreter {
             if (u.smallTalk().filter(t -> t.pure()).isPresent() || intent().equals(SMALLTALK) && confidence() >= SURE) {
                 return SMALLTALK;
             }
-            return intents.stream().map(Map.Entry::getKey).filter(TOOL_INTENTS::contains).findFirst().orElse(KNOWLEDGE);
+            String tool = intents.stream().map(Map.Entry::getKey).filter(TOOL_INTENTS::contains).findFirst().orElse(KNOWLEDGE);
+            if (BUYER_DATA_INTENTS.contains(tool) && shopQuestion && evidence.answerable() && probability(tool) < TOOL_SURE) {
+                // a question about the shop that its documents answer (你们一般走什么快递, 支持货到付款吗) is answered from
+                // them; the tool stays the fallback should the answer not hold
+                return KNOWLEDGE;
+            }
+            return tool;
         }
 
         /** The most probable tool intent after the given one, for when that one finds nothing. */
@@ -96,34 +113,52 @@ public class Interpreter {
     public static final String HANDOFF_HEALTH = "handoff_HEALTH_SAFETY";
     public static final String SMALLTALK = "smalltalk";
     public static final String INJECTION = "injection";
+    /** Intents served from the buyer's own orders. */
+    static final java.util.Set<String> BUYER_DATA_INTENTS = java.util.Set.of(ORDER, LOGISTICS, AFTER_SALE, CANCEL);
     static final java.util.Set<String> TOOL_INTENTS = java.util.Set.of(KNOWLEDGE, RECOMMEND, ORDER, LOGISTICS, AFTER_SALE, CANCEL);
     /** The model alone refuses or chats from this probability on. */
     static final double SURE = 0.6;
     /** The model alone hands off from this probability on: a wrong handoff costs the buyer a wait. */
     static final double HANDOFF_SURE = 0.5;
+    /** Below this probability a tool yields to the documents for a question about the shop they answer. */
+    static final double TOOL_SURE = 0.9;
     /** A tool intent this probable is tried when the knowledge base finds nothing. */
     static final double RUNNER_UP = 0.15;
 
-    /** The model's input for a message: its features and the knowledge evidence among them. */
-    public record Reading(Feature[] features, DecisionFeatures.Evidence evidence) {
+    /**
+     * The model's input for a message: its features and the knowledge evidence among them, and whether it is a question
+     * about the shop rather than about the buyer's own orders (no 我的, no order id, nothing the buyer bought).
+     */
+    public record Reading(Feature[] features, DecisionFeatures.Evidence evidence, boolean shopQuestion) {
     }
 
-    public Reading read(String merchantId, Understanding u, List<Order> orders, boolean images) {
+    public Reading read(String merchantId, Understanding u, List<Order> orders, List<Product> catalog, boolean images) {
         String text = u.text().text();
         float[] vector = text.isBlank() ? new float[DecisionFeatures.EMBEDDING] : embeddings.embed(text).content().vector();
         DecisionFeatures.Evidence evidence = evidence(merchantId, text);
+        double products = text.isBlank() ? 0 : bestProduct(merchantId, catalog, vector);
         String folded = u.text().folded();
-        return new Reading(DecisionFeatures.of(u, vector, orders, evidence, cues.personal(folded), cues.question(folded), images), evidence);
+        boolean personal = cues.personal(folded);
+        boolean question = cues.question(folded);
+        Slots s = u.slots();
+        boolean shopQuestion = question && !personal && s.orderIds().isEmpty() && s.foreignOrderIds().isEmpty()
+                && s.mentionedOrders().isEmpty();
+        DecisionFeatures.Cues said = new DecisionFeatures.Cues(personal, question, cues.purchase(folded));
+        return new Reading(DecisionFeatures.of(u, vector, orders, evidence, products, said, images), evidence, shopQuestion);
     }
 
-    public Interpretation interpret(String merchantId, Understanding u, List<Order> orders, boolean images) {
-        Reading reading = read(merchantId, u, orders, images);
+    public Interpretation interpret(String merchantId, Understanding u, List<Order> orders, List<Product> catalog, boolean images) {
+        Reading reading = read(merchantId, u, orders, catalog, images);
         Feature[] x = reading.features();
         DecisionFeatures.Evidence evidence = reading.evidence();
         List<Map.Entry<String, Double>> intents = model.predict(DecisionModel.INTENT, x);
         Optional<Reason> reason = learned(model.predict(DecisionModel.REASON, x)).filter(r -> !r.equals(DecisionModel.NONE)).map(Reason::valueOf);
         Optional<AfterSaleKind> kind = learned(model.predict(DecisionModel.TYPE, x)).map(AfterSaleKind::valueOf);
-        return new Interpretation(intents, u.withSlots(u.slots().orLearned(reason, kind)), evidence);
+        // the reason and kind heads were trained on after-sale requests only: elsewhere their reading means nothing,
+        // except a reason given in answer to the bot's question (漏光了), which the planner takes from learnedReason
+        boolean afterSale = intents.get(0).getKey().equals(AFTER_SALE);
+        Understanding completed = afterSale ? u.withSlots(u.slots().orLearned(reason, kind)) : u;
+        return new Interpretation(intents, completed, u.slots(), evidence, reading.shopQuestion(), reason);
     }
 
     private DecisionFeatures.Evidence evidence(String merchantId, String text) {
@@ -136,6 +171,20 @@ public class Interpreter {
         }
         KnowledgeHit best = hits.get(0);
         return new DecisionFeatures.Evidence(best.score(), best.answerable(), best.text().startsWith("问："));
+    }
+
+    /** The best cosine similarity between the message and one of the catalog's products (vectors are normalised). */
+    private double bestProduct(String merchantId, List<Product> catalog, float[] message) {
+        double best = 0;
+        for (Embedding product : products.of(merchantId, catalog).values()) {
+            float[] v = product.vector();
+            double dot = 0;
+            for (int i = 0; i < v.length && i < message.length; i++) {
+                dot += v[i] * message[i];
+            }
+            best = Math.max(best, dot);
+        }
+        return best;
     }
 
     private static Optional<String> learned(List<Map.Entry<String, Double>> ranked) {

@@ -60,8 +60,8 @@ final class OrderResolver {
         return Resolution.choose(fitting);
     }
 
-    /** Picks among offered candidates from an answer such as an id, 第二个, 没付款的那个 or 面霜那个. */
-    static Optional<Order> pick(Slots s, List<Order> candidates) {
+    /** Picks among offered candidates from an answer such as an id, 第二个, 没付款的那个, 面霜那个 or 跑鞋那个. */
+    static Optional<Order> pick(Slots s, String folded, List<Order> candidates) {
         for (String id : s.orderIds()) {
             Optional<Order> o = candidates.stream().filter(c -> c.orderId().equalsIgnoreCase(id)).findFirst();
             if (o.isPresent()) {
@@ -83,7 +83,35 @@ final class OrderResolver {
         if (!s.statusHints().isEmpty() && hinted.size() == 1) {
             return Optional.of(hinted.get(0));
         }
-        return Optional.empty();
+        return mentioned.isEmpty() && candidates.size() > 1 && folded.length() <= SHORT_ANSWER ? byDistinctiveCharacters(folded, candidates) : Optional.empty();
+    }
+
+    /** An answer to "which order" is short; a longer message is a new request, not a pick. */
+    private static final int SHORT_ANSWER = 15;
+
+    /**
+     * The candidate whose item titles alone hold the answer's characters (跑鞋 → 跑步鞋, 虾 → 白虾): the answer
+     * abbreviates a title the bot has just listed, so a character that only one candidate has is enough, and one that
+     * several (or none) have says nothing.
+     */
+    private static Optional<Order> byDistinctiveCharacters(String folded, List<Order> candidates) {
+        List<String> titles = candidates.stream()
+                .map(o -> o.items().stream().map(i -> i.title() == null ? "" : i.title()).collect(java.util.stream.Collectors.joining(" ")))
+                .toList();
+        int[] score = new int[candidates.size()];
+        folded.codePoints().filter(Character::isIdeographic).distinct().forEach(c -> {
+            List<Integer> having = java.util.stream.IntStream.range(0, titles.size())
+                    .filter(i -> titles.get(i).indexOf(c) >= 0).boxed().toList();
+            if (having.size() == 1) {
+                score[having.get(0)]++;
+            }
+        });
+        int best = java.util.Arrays.stream(score).max().orElse(0);
+        long tied = java.util.Arrays.stream(score).filter(v -> v == best).count();
+        if (best == 0 || tied > 1) {
+            return Optional.empty();
+        }
+        return Optional.of(candidates.get(java.util.stream.IntStream.range(0, score.length).filter(i -> score[i] == best).findFirst().getAsInt()));
     }
 
     /** Orders whose items the message names, keeping only the strongest matches. */

@@ -17,6 +17,7 @@ import java.util.List;
 public class PlannerCues {
     private final List<String> personal = new ArrayList<>();
     private final List<String> question = new ArrayList<>();
+    private final List<String> purchase = new ArrayList<>();
 
     @Inject
     public PlannerCues(NectarConfig config) {
@@ -32,11 +33,17 @@ public class PlannerCues {
         }
         root.path("personal").forEach(n -> personal.add(n.asText().toLowerCase()));
         root.path("question").forEach(n -> question.add(n.asText().toLowerCase()));
+        root.path("purchase").forEach(n -> purchase.add(n.asText().toLowerCase()));
     }
 
     /** The buyer speaks of something of their own (我的快递, 收到的...). */
     public boolean personal(String normalized) {
         return personal.stream().anyMatch(normalized::contains);
+    }
+
+    /** The buyer wants to buy or be advised what to buy (推荐, 想买, 哪款, 预算...). */
+    public boolean purchase(String normalized) {
+        return purchase.stream().anyMatch(normalized::contains);
     }
 
     /** The message asks a question rather than requests an action. */

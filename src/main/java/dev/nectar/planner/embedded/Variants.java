@@ -6,11 +6,17 @@ import dev.nectar.planner.understanding.SizeDirection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Finds the variant of the same item (spu) that an exchange asks for: a named size, or one size up or down. */
+/**
+ * Finds the variant of the same item (spu) that an exchange asks for: a named size, one size up or down, or the one
+ * its distinguishing attributes describe.
+ */
 final class Variants {
+    private static final int WHOLE_VALUE = 100;
+    private static final int WORD = 10;
     private static final List<String> LADDER = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL");
 
     private Variants() {
@@ -25,6 +31,53 @@ final class Variants {
         Pattern inTitle = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(wanted) + "(?![A-Za-z0-9])", Pattern.CASE_INSENSITIVE);
         return siblings.stream().filter(v -> sizeOf(v).map(wanted::equals).orElse(false)).findFirst()
                 .or(() -> siblings.stream().filter(v -> inTitle.matcher(v.title()).find()).findFirst());
+    }
+
+    /**
+     * The variant the message describes by what sets it apart from the current one (换成月光银的, 换30袋的,
+     * 换成iPhone 15的): each attribute value it does not share with the current variant counts, whole (spaces ignored)
+     * or by its words, a word also without its last character (30袋装 → 30袋). Only a single best variant is taken.
+     */
+    static Optional<Product> described(List<Product> siblings, Product current, String folded) {
+        String text = folded.replace(" ", "");
+        Map<String, String> mine = current.attributes() == null ? Map.of() : current.attributes();
+        Product best = null;
+        int bestScore = 0;
+        boolean tie = false;
+        for (Product v : siblings) {
+            if (v.sku().equals(current.sku()) || v.attributes() == null) {
+                continue;
+            }
+            int score = 0;
+            int named = 0;
+            for (Map.Entry<String, String> a : v.attributes().entrySet()) {
+                String value = a.getValue() == null ? "" : a.getValue().toLowerCase(Locale.ROOT);
+                if (value.isBlank() || value.equals(String.valueOf(mine.get(a.getKey())).toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                if (text.contains(value.replace(" ", ""))) {
+                    score += WHOLE_VALUE;
+                    named++;
+                    continue;
+                }
+                for (String word : value.split("\\s+")) {
+                    boolean said = text.contains(word) || word.length() >= 3 && text.contains(word.substring(0, word.length() - 1));
+                    score += said ? WORD : -1; // a word of the variant the buyer did not say (Pro Max) counts against it
+                    named += said ? 1 : 0;
+                }
+            }
+            if (named == 0) {
+                continue;
+            }
+            if (score > bestScore) {
+                best = v;
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore && score > 0) {
+                tie = true;
+            }
+        }
+        return tie ? Optional.empty() : Optional.ofNullable(best);
     }
 
     static Optional<Product> step(List<Product> siblings, Product current, SizeDirection direction) {

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @QuarkusTest
 class DecisionModelTraining {
-    private static final double[] COSTS = {0.25, 1, 4};
+    private static final double[] COSTS = {1, 4};
 
     @Inject
     Understander understander;
@@ -49,7 +49,7 @@ class DecisionModelTraining {
 
     /** One utterance read into features, with its labels per head (null where a head does not apply). */
     record Example(String shop, Feature[] x, Map<String, String> labels, Understanding understanding,
-                   dev.nectar.planner.embedded.DecisionFeatures.Evidence evidence) {
+                   Interpreter.Reading reading) {
     }
 
     @Test
@@ -78,8 +78,7 @@ class DecisionModelTraining {
         for (String head : labels.keySet()) {
             models.put(head, fit(examples, head, labels.get(head), cost));
         }
-        DecisionModel.save(Path.of("prompts", "understanding", "decision"),
-                new DecisionModel.Meta(DecisionFeatures.VERSION, labels, Corpus.train(), Corpus.trainingHash()), models);
+        DecisionModel.save(Path.of("prompts", "understanding", "decision"), labels, Corpus.train(), Corpus.trainingHash(), models);
         System.out.printf("decision model: trained with C=%.2f on %d utterances of %s%n", cost, examples.size(), Corpus.train());
     }
 
@@ -90,8 +89,8 @@ class DecisionModelTraining {
         for (Corpus.Utterance utterance : Corpus.utterances(name)) {
             List<Order> own = orders.byBuyer(shop.merchantId(), utterance.buyerId());
             Understanding u = understander.understand(shop.merchantId(), utterance.text(), own, products);
-            Interpreter.Reading reading = interpreter.read(shop.merchantId(), u, own, false);
-            out.add(new Example(name, reading.features(), labels(utterance), u, reading.evidence()));
+            Interpreter.Reading reading = interpreter.read(shop.merchantId(), u, own, products, false);
+            out.add(new Example(name, reading.features(), labels(utterance), u, reading));
         }
         return out;
     }
@@ -117,6 +116,18 @@ class DecisionModelTraining {
             long right = test.stream().filter(e -> decide(intent, labels.get(DecisionModel.INTENT), e)
                     .equals(e.labels().get(DecisionModel.INTENT))).count();
             System.out.printf("  C=%.2f %s: %d/%d%n", cost, held, right, test.size());
+            Map<String, int[]> byIntent = new java.util.TreeMap<>();
+            for (Example e : test) {
+                String want = e.labels().get(DecisionModel.INTENT);
+                String got = decide(intent, labels.get(DecisionModel.INTENT), e);
+                int[] c = byIntent.computeIfAbsent(want, k -> new int[2]);
+                c[0] += want.equals(got) ? 1 : 0;
+                c[1]++;
+                if (!want.equals(got) && Boolean.getBoolean("understanding.errors")) {
+                    System.out.printf("    miss %s -> %s: %s%n", want, got, e.understanding().text().text());
+                }
+            }
+            byIntent.forEach((k, c) -> System.out.printf("    %s %d/%d%n", k, c[0], c[1]));
             sum += (double) right / test.size();
         }
         return sum / shops.size();
@@ -131,7 +142,8 @@ class DecisionModelTraining {
         }
         List<Map.Entry<String, Double>> ranked = byName.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
-        String decision = new Interpreter.Interpretation(ranked, e.understanding(), e.evidence()).decision();
+        String decision = new Interpreter.Interpretation(ranked, e.understanding(), e.understanding().slots(),
+                e.reading().evidence(), e.reading().shopQuestion(), java.util.Optional.empty()).decision();
         return decision;
     }
 

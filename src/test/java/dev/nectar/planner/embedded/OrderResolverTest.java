@@ -65,11 +65,25 @@ class OrderResolverTest {
     @Test
     void answersPickAmongCandidates() {
         List<Order> offered = List.of(SCARF, CUP, SNACK);
-        assertThat(OrderResolver.pick(slots("第二个"), offered)).contains(CUP);
-        assertThat(OrderResolver.pick(slots("最后那个"), offered)).contains(SNACK);
-        assertThat(OrderResolver.pick(slots("围巾那个"), offered)).contains(SCARF);
-        assertThat(OrderResolver.pick(slots("还没付款的那个"), offered)).contains(SNACK);
-        assertThat(OrderResolver.pick(slots("随便聊聊"), offered)).isEmpty();
+        assertThat(pick("第二个", offered)).contains(CUP);
+        assertThat(pick("最后那个", offered)).contains(SNACK);
+        assertThat(pick("围巾那个", offered)).contains(SCARF);
+        assertThat(pick("还没付款的那个", offered)).contains(SNACK);
+        assertThat(pick("随便聊聊", offered)).isEmpty();
+    }
+
+    @Test
+    void anAbbreviatedTitlePicksTheOnlyCandidateWithItsCharacters() {
+        List<Order> offered = List.of(SCARF, CUP, SNACK);
+        assertThat(pick("杯子那个", offered)).contains(CUP);   // 杯 only in 保温杯
+        assertThat(pick("狗零食", offered)).contains(SNACK);
+        assertThat(pick("红的", offered)).contains(SCARF);
+        assertThat(pick("那个", offered)).isEmpty();           // nothing distinctive
+        assertThat(pick("我想问一下你们店的红包活动还有没有", offered)).isEmpty(); // a new question, not a pick
+    }
+
+    private static java.util.Optional<Order> pick(String text, List<Order> offered) {
+        return OrderResolver.pick(slots(text), text, offered);
     }
 
     @Test
