@@ -33,6 +33,18 @@ public final class ChineseWords {
         return out;
     }
 
+    /** Nouns in order (HanLP natures n…, including names and unknown product words), lower-cased. */
+    public static List<String> nouns(String text) {
+        List<String> out = new ArrayList<>();
+        for (Term t : segment(text)) {
+            String w = t.word.strip().toLowerCase(Locale.ROOT);
+            if (!w.isEmpty() && t.nature != null && t.nature.toString().charAt(0) == 'n' && hasLetterOrDigit(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     private static List<Term> segment(String text) {
         return text == null || text.isBlank() ? List.of() : HanLP.segment(text);
     }

@@ -146,6 +146,11 @@ public class EmbeddedPlanner implements Planner {
         return route(ctx, u, intent, Map.of());
     }
 
+    /** The message asks for a refund only in so many words (仅退款, 不用寄回), not by a plain 退款. */
+    private static boolean explicitRefundOnly(Slots s) {
+        return s.cues().stream().anyMatch(c -> c.label().equals(AfterSaleKind.REFUND_ONLY.name()) && c.weight() > 1);
+    }
+
     /** A yes or no and nothing else the bot could act on (确认, 好的, 不用了). */
     private static boolean bareAnswer(Slots s) {
         return s.yesNo().isPresent() && s.afterSaleKind().isEmpty() && s.reason().isEmpty() && s.orderIds().isEmpty()
@@ -171,11 +176,9 @@ public class EmbeddedPlanner implements Planner {
                 return call(ctx, tool, args);
             }
             case ToolNames.ORDER_LOOKUP: {
-                Map<String, Object> args = new LinkedHashMap<>();
-                if (!s.orderIds().isEmpty() || !s.foreignOrderIds().isEmpty()) {
-                    args.put("orderId", s.orderIds().isEmpty() ? s.foreignOrderIds().get(0) : s.orderIds().get(0));
-                }
-                return call(ctx, tool, args);
+                // the order the message names by id, by item (保温杯那单) or by state (待付款的那个), else the list
+                OrderResolver.Resolution r = OrderResolver.resolve(s, u.text().folded(), ctx.orders(), EnumSet.allOf(OrderStatus.class), null);
+                return call(ctx, tool, r.resolved() ? Map.of("orderId", r.orderId()) : Map.of());
             }
             case ToolNames.LOGISTICS_TRACKING:
                 return withOrder(ctx, u, tool, IN_TRANSIT, known);
@@ -198,7 +201,7 @@ public class EmbeddedPlanner implements Planner {
                                Map<String, Object> known) {
         OrderResolver.Resolution r = known.containsKey("orderId")
                 ? OrderResolver.Resolution.of((String) known.get("orderId"))
-                : OrderResolver.resolve(u.slots(), ctx.orders(), eligible, ctx.state().lastOrderId);
+                : OrderResolver.resolve(u.slots(), u.text().folded(), ctx.orders(), eligible, ctx.state().lastOrderId);
         if (!r.resolved()) {
             List<Order> candidates = candidates(tool, r, ctx.orders());
             if (candidates.size() == 1) {
@@ -221,21 +224,6 @@ public class EmbeddedPlanner implements Planner {
         return r.candidates().isEmpty() && tool.equals(ToolNames.LOGISTICS_TRACKING)
                 ? orders.stream().filter(o -> o.status() != OrderStatus.CANCELLED).limit(5).toList()
                 : r.candidates();
-    }
-
-    /** The order a tool acts on for a first message without asking, or empty when the bot asks which (or has none). */
-    static Optional<String> orderFor(String tool, Slots s, List<Order> orders) {
-        Set<OrderStatus> eligible = switch (tool) {
-            case ToolNames.LOGISTICS_TRACKING -> IN_TRANSIT;
-            case ToolNames.CANCEL_ORDER -> CANCELLABLE;
-            default -> RECEIVED;
-        };
-        OrderResolver.Resolution r = OrderResolver.resolve(s, orders, eligible, null);
-        if (r.resolved()) {
-            return Optional.of(r.orderId());
-        }
-        List<Order> candidates = candidates(tool, r, orders);
-        return candidates.size() == 1 ? Optional.of(candidates.get(0).orderId()) : Optional.empty();
     }
 
     /** The after-sale type a message asks for: its kind, else an exchange when it names a size to change to. */
@@ -261,6 +249,10 @@ public class EmbeddedPlanner implements Planner {
         }
         if (!args.containsKey("reason") && "EXCHANGE".equals(args.get("type")) && sizeTalk) {
             args.put("reason", Reason.SIZE.name());
+        }
+        if ("REFUND_ONLY".equals(args.get("type")) && !explicitRefundOnly(s)
+                && (Reason.SIZE.name().equals(args.get("reason")) || Reason.NO_REASON.name().equals(args.get("reason")))) {
+            args.put("type", "RETURN_REFUND"); // 退款 for a size or a change of mind: the goods go back first
         }
         List<String> images = new ArrayList<>();
         if (args.get("imageIds") instanceof List<?> l) {

@@ -5,6 +5,7 @@ import dev.nectar.commerce.OrderStatus;
 import dev.nectar.planner.understanding.OrderMention;
 import dev.nectar.planner.understanding.OrderStatusHint;
 import dev.nectar.planner.understanding.Slots;
+import dev.nectar.text.ChineseWords;
 
 import java.util.Collection;
 import java.util.List;
@@ -35,7 +36,7 @@ final class OrderResolver {
         }
     }
 
-    static Resolution resolve(Slots s, List<Order> orders, Set<OrderStatus> eligible, String lastOrderId) {
+    static Resolution resolve(Slots s, String folded, List<Order> orders, Set<OrderStatus> eligible, String lastOrderId) {
         if (!s.orderIds().isEmpty()) {
             return Resolution.of(s.orderIds().get(0));
         }
@@ -54,6 +55,12 @@ final class OrderResolver {
             }
         }
         List<Order> fitting = orders.stream().filter(o -> eligible.contains(o.status())).toList();
+        if (fitting.size() > 1) {
+            Optional<Order> named = byItemWords(folded, fitting);
+            if (named.isPresent()) {
+                return Resolution.of(named.get().orderId());
+            }
+        }
         if (fitting.isEmpty() && lastOrderId != null) {
             return Resolution.of(lastOrderId);
         }
@@ -83,7 +90,64 @@ final class OrderResolver {
         if (!s.statusHints().isEmpty() && hinted.size() == 1) {
             return Optional.of(hinted.get(0));
         }
-        return mentioned.isEmpty() && candidates.size() > 1 && folded.length() <= SHORT_ANSWER ? byDistinctiveCharacters(folded, candidates) : Optional.empty();
+        if (!mentioned.isEmpty() || candidates.size() < 2) {
+            return Optional.empty();
+        }
+        return byItemWords(folded, candidates).or(() -> folded.length() <= SHORT_ANSWER ? byDistinctiveCharacters(folded, candidates) : Optional.empty());
+    }
+
+    /**
+     * The one order whose item titles hold the nouns the buyer used for it, loosely: in order with gaps (跑鞋 in
+     * 跑步鞋), without a noun suffix (裤子 → 裤 in 休闲裤), or by the head character of a two-character noun (螃蟹 →
+     * 蟹 in 大闸蟹, weaker). The shared-run matcher of the understanding needs two characters in a row; buyers abbreviate.
+     */
+    static Optional<Order> byItemWords(String folded, List<Order> candidates) {
+        List<String> nouns = ChineseWords.nouns(folded).stream().filter(w -> w.codePoints().allMatch(Character::isIdeographic)).toList();
+        if (nouns.isEmpty()) {
+            return Optional.empty();
+        }
+        int[] score = new int[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            String titles = candidates.get(i).items().stream().map(it -> it.title() == null ? "" : it.title())
+                    .collect(java.util.stream.Collectors.joining(" "));
+            for (String noun : nouns) {
+                score[i] += looseMatch(noun, titles);
+            }
+        }
+        int best = java.util.Arrays.stream(score).max().orElse(0);
+        long tied = java.util.Arrays.stream(score).filter(v -> v == best).count();
+        if (best == 0 || tied > 1) {
+            return Optional.empty();
+        }
+        return Optional.of(candidates.get(java.util.stream.IntStream.range(0, score.length).filter(i -> score[i] == best).findFirst().getAsInt()));
+    }
+
+    private static int looseMatch(String noun, String titles) {
+        String core = noun.length() > 1 && (noun.endsWith("子") || noun.endsWith("儿")) ? noun.substring(0, noun.length() - 1) : noun;
+        if (core.length() == 1) {
+            return titles.contains(core) ? 1 : 0;
+        }
+        if (inOrderWithGaps(core, titles)) {
+            return core.length();
+        }
+        return core.length() == 2 && titles.contains(core.substring(1)) ? 1 : 0;
+    }
+
+    /** Every character of the word in the title, in order, at most two characters apart (跑鞋 in 跑步鞋). */
+    private static boolean inOrderWithGaps(String word, String title) {
+        for (int start = title.indexOf(word.charAt(0)); start >= 0; start = title.indexOf(word.charAt(0), start + 1)) {
+            int at = start;
+            boolean all = true;
+            for (int k = 1; k < word.length() && all; k++) {
+                int next = title.indexOf(word.charAt(k), at + 1);
+                all = next > at && next - at <= 3;
+                at = next;
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An answer to "which order" is short; a longer message is a new request, not a pick. */

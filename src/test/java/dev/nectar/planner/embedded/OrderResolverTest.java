@@ -39,26 +39,26 @@ class OrderResolverTest {
 
     @Test
     void aNamedOrderWins() {
-        assertThat(OrderResolver.resolve(slots("QX1004 的茶叶到哪了"), ORDERS, EmbeddedPlanner.IN_TRANSIT, null).orderId())
+        assertThat(OrderResolver.resolve(slots("QX1004 的茶叶到哪了"), "QX1004 的茶叶到哪了", ORDERS, EmbeddedPlanner.IN_TRANSIT, null).orderId())
                 .isEqualTo("QX1004");
     }
 
     @Test
     void severalFittingOrdersAreOfferedNotGuessed() {
-        OrderResolver.Resolution r = OrderResolver.resolve(slots("我的包裹到哪了"), ORDERS, EmbeddedPlanner.IN_TRANSIT, null);
+        OrderResolver.Resolution r = OrderResolver.resolve(slots("我的包裹到哪了"), "我的包裹到哪了", ORDERS, EmbeddedPlanner.IN_TRANSIT, null);
         assertThat(r.resolved()).isFalse();
         assertThat(r.candidates()).containsExactly(SCARF, CUP);
     }
 
     @Test
     void theOnlyOrderTheIntentAppliesToIsUsed() {
-        assertThat(OrderResolver.resolve(slots("帮我取消订单"), ORDERS, EmbeddedPlanner.CANCELLABLE, null).orderId())
+        assertThat(OrderResolver.resolve(slots("帮我取消订单"), "帮我取消订单", ORDERS, EmbeddedPlanner.CANCELLABLE, null).orderId())
                 .isEqualTo("QX1003");
     }
 
     @Test
     void aMentionedItemPicksItsOrder() {
-        assertThat(OrderResolver.resolve(slots("保温杯什么时候到"), ORDERS, EmbeddedPlanner.IN_TRANSIT, null).orderId())
+        assertThat(OrderResolver.resolve(slots("保温杯什么时候到"), "保温杯什么时候到", ORDERS, EmbeddedPlanner.IN_TRANSIT, null).orderId())
                 .isEqualTo("QX1002");
     }
 
@@ -82,13 +82,26 @@ class OrderResolverTest {
         assertThat(pick("我想问一下你们店的红包活动还有没有", offered)).isEmpty(); // a new question, not a pick
     }
 
+    @Test
+    void anAbbreviatedItemNameResolvesTheOrder() {
+        Order shoes = order("QX2001", OrderStatus.DELIVERED, "男款轻量缓震跑步鞋 42码");
+        Order pants = order("QX2002", OrderStatus.DELIVERED, "男士冰丝弹力休闲裤 黑色 30码");
+        Order crabs = order("QX2003", OrderStatus.DELIVERED, "阳澄湖大闸蟹 8只");
+        List<Order> mine = List.of(shoes, pants, crabs);
+        assertThat(OrderResolver.byItemWords("跑鞋不太喜欢,想退货", mine)).contains(shoes);
+        assertThat(OrderResolver.byItemWords("裤子腰小了 换个34码", mine)).contains(pants);
+        assertThat(OrderResolver.byItemWords("螃蟹到了死了三只", mine)).contains(crabs);
+        assertThat(OrderResolver.byItemWords("我要退货", mine)).isEmpty();
+        assertThat(OrderResolver.byItemWords("快递一直不动", mine)).isEmpty();
+    }
+
     private static java.util.Optional<Order> pick(String text, List<Order> offered) {
         return OrderResolver.pick(slots(text), text, offered);
     }
 
     @Test
     void noOrderOfTheBuyerFitsNothingIsGuessed() {
-        OrderResolver.Resolution r = OrderResolver.resolve(slots("我要退货"), List.of(SCARF), EmbeddedPlanner.RECEIVED, null);
+        OrderResolver.Resolution r = OrderResolver.resolve(slots("我要退货"), "我要退货", List.of(SCARF), EmbeddedPlanner.RECEIVED, null);
         assertThat(r.resolved()).isFalse();
         assertThat(r.candidates()).isEmpty();
     }
