@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 /**
- * Vector similarity fused with BM25 over bigrams and words, the query's words expanded with their synonyms and its
- * homophone typos repaired first. The embedding finds paraphrases ("寄回去的地址" for the return address);
+ * Vector similarity fused with BM25 over bigrams and words, the query's words expanded with their synonyms, its
+ * homophone typos repaired and its English e-commerce words glossed in Chinese first. The embedding finds paraphrases ("寄回去的地址" for the return address);
  * the lexical score rewards the exact rare words a buyer types (发票, 42码, SPF). Both are mapped to 0..1 and added
  * with fixed weights, so a score means the same for every merchant and one calibrated threshold separates answers
  * from guesses. Each merchant's lexical index is cached until its revision moves.
@@ -51,7 +51,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
 
     @Override
     public List<KnowledgeHit> search(String merchantId, String query, int k) {
-        String q = EDGE_MARKS.matcher(BigramTokenizer.normalize(text.corrected(query == null ? "" : query))).replaceAll("");
+        String q = EDGE_MARKS.matcher(BigramTokenizer.normalize(text.glossed(text.corrected(query == null ? "" : query)))).replaceAll("");
         if (q.length() > MAX_QUERY_CHARS) {
             q = q.substring(0, MAX_QUERY_CHARS);
         }

@@ -10,12 +10,14 @@ import java.util.Set;
 
 /**
  * The Chinese text toolkit shared by understanding, knowledge and recommendation: the thesaurus and the homophone
- * corrector over its vocabulary, both read from {@code prompts/understanding/synonyms.json} at start-up.
+ * corrector over its vocabulary, both read from {@code prompts/understanding/synonyms.json} at start-up, and the
+ * English glossary beside it.
  */
 @ApplicationScoped
 public class ChineseText {
     private final Thesaurus thesaurus;
     private final HomophoneCorrector corrector;
+    private final EnglishGlossary english;
 
     @Inject
     public ChineseText(NectarConfig config) {
@@ -27,10 +29,16 @@ public class ChineseText {
         Set<String> vocabulary = new LinkedHashSet<>(thesaurus.vocabulary());
         vocabulary.addAll(thesaurus.extraVocabulary());
         this.corrector = new HomophoneCorrector(vocabulary);
+        this.english = EnglishGlossary.load(synonyms.resolveSibling("english.json"));
     }
 
     public Thesaurus thesaurus() {
         return thesaurus;
+    }
+
+    /** The text with the Chinese of its English e-commerce words appended (invoice → 发票 开票), for searching. */
+    public String glossed(String text) {
+        return english.glossed(text);
     }
 
     /** The text with homophone typos of domain words repaired (快第 → 快递). */
