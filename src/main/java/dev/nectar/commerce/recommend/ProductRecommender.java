@@ -64,19 +64,21 @@ public class ProductRecommender {
     public List<Recommendation> recommend(String merchantId, RecommendationQuery q) {
         List<Product> all = catalog.all(merchantId);
         Vocabulary vocabulary = vocabularies.get(merchantId, all);
+        Negation negation = Negation.of(q.text());
         List<Product> candidates = all.stream().filter(Product::inStock).filter(p -> priced(p, q))
-                .filter(p -> inCategory(p, q.category())).filter(p -> fits(p, q.weightKg())).toList();
+                .filter(p -> inCategory(p, q.category())).filter(p -> fits(p, q.weightKg()))
+                .filter(p -> !negation.excludes(p)).toList();
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Set<String> asked = vocabulary.known(Grams.of(q.text()));
+        Set<String> asked = vocabulary.known(Grams.of(negation.rest()));
         Map<String, Double> lexical = new HashMap<>();
         candidates.forEach(p -> lexical.put(p.sku(), vocabulary.score(asked, p)));
         double bestLexical = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         if (bestLexical > 0) {
             candidates = candidates.stream().filter(p -> lexical.get(p.sku()) >= KEEP_RATIO * bestLexical).toList();
         }
-        Map<String, Double> semantic = semantic(merchantId, q.text(), candidates);
+        Map<String, Double> semantic = semantic(merchantId, negation.rest(), candidates);
         double bestSemantic = semantic.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         if (bestLexical == 0) {
             candidates = candidates.stream().filter(p -> semantic.get(p.sku()) >= bestSemantic - SEMANTIC_MARGIN).toList();

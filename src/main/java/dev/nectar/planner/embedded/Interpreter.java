@@ -50,7 +50,8 @@ public class Interpreter {
      * what the model guesses), and the model's reading of a reason, for an answer to the bot's question.
      */
     public record Interpretation(List<Map.Entry<String, Double>> intents, Understanding understanding, Slots stated,
-                                 DecisionFeatures.Evidence evidence, boolean shopQuestion, Optional<Reason> learnedReason) {
+                                 DecisionFeatures.Evidence evidence, boolean shopQuestion, boolean purchase,
+                                 Optional<Reason> learnedReason) {
         public String intent() {
             return intents.get(0).getKey();
         }
@@ -74,7 +75,9 @@ public class Interpreter {
             if (u.promptInjection().isPresent() || probability(INJECTION) >= SURE) {
                 return INJECTION;
             }
-            if (u.healthSafety().isPresent() || probability(HANDOFF_HEALTH) >= HANDOFF_SURE) {
+            // a symptom beside a wish to buy (耳朵疼,有别的耳机吗) is a need unless the model reads a health case too
+            boolean healthWord = u.healthSafety().isPresent() && (!purchase || probability(HANDOFF_HEALTH) >= RUNNER_UP);
+            if (healthWord || probability(HANDOFF_HEALTH) >= HANDOFF_SURE) {
                 return HANDOFF_HEALTH;
             }
             if (u.humanRequest().isPresent() || probability(HANDOFF_REQUESTED) >= HANDOFF_SURE) {
@@ -129,7 +132,7 @@ public class Interpreter {
      * The model's input for a message: its features and the knowledge evidence among them, and whether it is a question
      * about the shop rather than about the buyer's own orders (no 我的, no order id, nothing the buyer bought).
      */
-    public record Reading(Feature[] features, DecisionFeatures.Evidence evidence, boolean shopQuestion) {
+    public record Reading(Feature[] features, DecisionFeatures.Evidence evidence, boolean shopQuestion, boolean purchase) {
     }
 
     public Reading read(String merchantId, Understanding u, List<Order> orders, List<Product> catalog, boolean images) {
@@ -144,7 +147,8 @@ public class Interpreter {
         boolean shopQuestion = question && !personal && s.orderIds().isEmpty() && s.foreignOrderIds().isEmpty()
                 && s.mentionedOrders().isEmpty();
         DecisionFeatures.Cues said = new DecisionFeatures.Cues(personal, question, cues.purchase(folded));
-        return new Reading(DecisionFeatures.of(u, vector, orders, evidence, products, said, images), evidence, shopQuestion);
+        return new Reading(DecisionFeatures.of(u, vector, orders, evidence, products, said, images), evidence, shopQuestion,
+                said.purchase());
     }
 
     public Interpretation interpret(String merchantId, Understanding u, List<Order> orders, List<Product> catalog, boolean images) {
@@ -158,7 +162,7 @@ public class Interpreter {
         // except a reason given in answer to the bot's question (漏光了), which the planner takes from learnedReason
         boolean afterSale = intents.get(0).getKey().equals(AFTER_SALE);
         Understanding completed = afterSale ? u.withSlots(u.slots().orLearned(reason, kind)) : u;
-        return new Interpretation(intents, completed, u.slots(), evidence, reading.shopQuestion(), reason);
+        return new Interpretation(intents, completed, u.slots(), evidence, reading.shopQuestion(), reading.purchase(), reason);
     }
 
     private DecisionFeatures.Evidence evidence(String merchantId, String text) {

@@ -143,7 +143,7 @@ class DecisionModelTraining {
         List<Map.Entry<String, Double>> ranked = byName.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
         String decision = new Interpreter.Interpretation(ranked, e.understanding(), e.understanding().slots(),
-                e.reading().evidence(), e.reading().shopQuestion(), java.util.Optional.empty()).decision();
+                e.reading().evidence(), e.reading().shopQuestion(), e.reading().purchase(), java.util.Optional.empty()).decision();
         return decision;
     }
 
