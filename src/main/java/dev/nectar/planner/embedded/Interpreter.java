@@ -71,6 +71,11 @@ public class Interpreter {
          * the most probable tool intent. Health or safety outranks any sales intent.
          */
         public String decision() {
+            return decision(TOOL_SURE);
+        }
+
+        /** {@link #decision()} with another bar for a buyer-data tool against the documents (for calibration). */
+        String decision(double toolSure) {
             Understanding u = understanding;
             if (u.promptInjection().isPresent() || probability(INJECTION) >= SURE) {
                 return INJECTION;
@@ -90,7 +95,7 @@ public class Interpreter {
                 return SMALLTALK;
             }
             String tool = intents.stream().map(Map.Entry::getKey).filter(TOOL_INTENTS::contains).findFirst().orElse(KNOWLEDGE);
-            if (BUYER_DATA_INTENTS.contains(tool) && shopQuestion && evidence.answerable() && probability(tool) < TOOL_SURE) {
+            if (BUYER_DATA_INTENTS.contains(tool) && shopQuestion && evidence.answerable() && probability(tool) < toolSure) {
                 // a question about the shop that its documents answer (你们一般走什么快递, 支持货到付款吗) is answered from
                 // them; the tool stays the fallback should the answer not hold
                 return KNOWLEDGE;
@@ -124,7 +129,7 @@ public class Interpreter {
     /** The model alone hands off from this probability on: a wrong handoff costs the buyer a wait. */
     static final double HANDOFF_SURE = 0.5;
     /** Below this probability a tool yields to the documents for a question about the shop they answer. */
-    static final double TOOL_SURE = 0.9;
+    static final double TOOL_SURE = 0.7;
     /** A tool intent this probable is tried when the knowledge base finds nothing. */
     static final double RUNNER_UP = 0.15;
 
