@@ -10,13 +10,16 @@ import dev.nectar.commerce.OrderStore;
 import dev.nectar.commerce.Product;
 import dev.nectar.merchant.BuyerIdentity;
 import dev.nectar.platform.ApiException;
+import dev.nectar.platform.MerchantEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,14 +43,16 @@ public class AfterSaleService {
     private final PolicyStore policies;
     private final AfterSaleStore cases;
     private final EvidenceCheck evidenceCheck;
+    private final Event<MerchantEvent> events;
 
     public AfterSaleService(OrderStore orders, CatalogStore catalog, PolicyStore policies, AfterSaleStore cases,
-                            EvidenceCheck evidenceCheck) {
+                            EvidenceCheck evidenceCheck, Event<MerchantEvent> events) {
         this.orders = orders;
         this.catalog = catalog;
         this.policies = policies;
         this.cases = cases;
         this.evidenceCheck = evidenceCheck;
+        this.events = events;
     }
 
     /** What submitting would decide now; writes nothing. */
@@ -80,7 +85,7 @@ public class AfterSaleService {
         Order order = ownOrder(who, orderId);
         AfterSaleResult result = replay(who, order, actionId)
                 .orElseGet(() -> record(who, order, req, evaluate(who, order, req), conversationId, actionId));
-        if (result.afterSale() == null || cancelOrder(who.merchantId(), orderId)) {
+        if (result.afterSale() == null || cancelOrder(who.merchantId(), orderId, result.afterSale().caseId())) {
             return result;
         }
         // The case is in, but the order moved on (shipped) before it could be cancelled: the case must not stand.
@@ -100,11 +105,32 @@ public class AfterSaleService {
 
     /** A merchant's decision on a case waiting for review or evidence; REJECTED frees the order for a new request. */
     public AfterSaleCase decide(String merchantId, String caseId, boolean approve, String note) {
-        return cases.decide(merchantId, caseId, DECIDABLE, approve ? Status.APPROVED : Status.REJECTED, note, OffsetDateTime.now())
+        AfterSaleCase decided = cases.decide(merchantId, caseId, DECIDABLE, approve ? Status.APPROVED : Status.REJECTED, note, OffsetDateTime.now())
                 .orElseThrow(() -> cases.find(merchantId, caseId)
                         .map(c -> ApiException.conflict("CASE_NOT_PENDING", "case " + caseId + " is " + c.status()
                                 + "; only cases pending review or waiting for evidence can be decided"))
                         .orElseGet(() -> ApiException.notFound("after-sale case " + caseId)));
+        fire(MerchantEvent.CASE_DECIDED, decided);
+        return decided;
+    }
+
+    /** What a merchant's back office needs to act on a case: ids, kind, money and status, never the buyer's words. */
+    private void fire(String type, AfterSaleCase c) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", c.caseId());
+        data.put("orderId", c.orderId());
+        data.put("buyerId", c.buyerId());
+        data.put("type", c.type().name());
+        data.put("reason", c.reason() == null ? null : c.reason().name());
+        data.put("items", c.items());
+        data.put("amount", c.amount());
+        data.put("status", c.status().name());
+        data.put("conversationId", c.conversationId());
+        if (c.decidedAt() != null) {
+            data.put("decisionNote", c.decisionNote());
+            data.put("decidedAt", c.decidedAt().toString());
+        }
+        events.fire(new MerchantEvent(c.merchantId(), type, data));
     }
 
     /** The buyer's own order; someone else's is exactly as unknown as one that does not exist. */
@@ -161,7 +187,10 @@ public class AfterSaleService {
                 OffsetDateTime.now(), d.code().name(), req.note(), null, null);
         AfterSaleStore.Insert insert = cases.create(c, actionId);
         return switch (insert.kind()) {
-            case CREATED -> new AfterSaleResult(AfterSaleResult.Kind.CREATED, d, insert.afterSale());
+            case CREATED -> {
+                fire(MerchantEvent.CASE_CREATED, insert.afterSale());
+                yield new AfterSaleResult(AfterSaleResult.Kind.CREATED, d, insert.afterSale());
+            }
             case SAME_ACTION -> created(insert.afterSale(), order);
             case OPEN_EXISTS -> new AfterSaleResult(AfterSaleResult.Kind.EXISTING,
                     PolicyEngine.alreadyOpen(insert.afterSale(), order), insert.afterSale());
@@ -174,9 +203,12 @@ public class AfterSaleService {
     }
 
     /** Moves the order to CANCELLED unless it already is; false when it went where it cannot be cancelled. */
-    private boolean cancelOrder(String merchantId, String orderId) {
-        return orders.transition(merchantId, orderId, CANCELLABLE, OrderStatus.CANCELLED).isPresent()
-                || orders.find(merchantId, orderId).filter(o -> o.status() == OrderStatus.CANCELLED).isPresent();
+    private boolean cancelOrder(String merchantId, String orderId, String caseId) {
+        if (orders.transition(merchantId, orderId, CANCELLABLE, OrderStatus.CANCELLED).isPresent()) {
+            events.fire(new MerchantEvent(merchantId, MerchantEvent.ORDER_CANCELLED, Map.of("orderId", orderId, "caseId", caseId)));
+            return true;
+        }
+        return orders.find(merchantId, orderId).filter(o -> o.status() == OrderStatus.CANCELLED).isPresent();
     }
 
     private static String newCaseId() {
