@@ -3,6 +3,7 @@ package dev.nectar.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.merchant.BuyerIdentity;
+import dev.nectar.merchant.CredentialThrottle;
 import dev.nectar.platform.Json;
 import dev.nectar.platform.bus.FrameBus;
 import dev.nectar.platform.bus.LocalSockets;
@@ -33,15 +34,18 @@ public class ChatSocket {
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     static final int MAX_TEXT_CHARS = 1000;
     static final int MAX_IMAGES = 9;
-    private static final String BUYER = "buyer";
+    static final String BUYER = "buyer";
     private static final String CONVERSATION = "conversation";
 
     private final Authenticator auth;
     private final ChatService chat;
     private final LocalSockets sockets;
     private final RateLimiter rateLimiter;
+    private final CredentialThrottle throttle;
 
-    public ChatSocket(Authenticator auth, ChatService chat, LocalSockets sockets, RateLimiter rateLimiter) {
+    public ChatSocket(Authenticator auth, ChatService chat, LocalSockets sockets, RateLimiter rateLimiter,
+                      CredentialThrottle throttle) {
+        this.throttle = throttle;
         this.auth = auth;
         this.chat = chat;
         this.sockets = sockets;
@@ -52,6 +56,7 @@ public class ChatSocket {
     public void onOpen(WebSocketConnection connection) {
         Optional<BuyerIdentity> buyer = auth.buyer(QueryParams.get(connection.handshakeRequest().query(), "token"));
         if (buyer.isEmpty()) {
+            throttle.refused(connection);
             send(connection, new Frames.Error(null, "UNAUTHORIZED", "missing, invalid or expired buyer token"));
             connection.closeAndAwait(new CloseReason(1008, "unauthorized"));
             return;

@@ -6,6 +6,7 @@ import dev.nectar.aftersales.AfterSaleCase.Type;
 import dev.nectar.aftersales.EvidenceVerdict.Verdict;
 import dev.nectar.aftersales.PolicyDecision.Code;
 import dev.nectar.aftersales.PolicyDecision.Outcome;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.OrderStatus;
@@ -53,6 +54,8 @@ class AfterSaleServiceTest {
     PolicyStore policies;
     @Inject
     AfterSaleStore cases;
+    @Inject
+    AuditLog audit;
 
     AfterSaleService service;
     String merchantId;
@@ -60,7 +63,7 @@ class AfterSaleServiceTest {
 
     @BeforeEach
     void freshShop() {
-        service = new AfterSaleService(orders, catalog, policies, cases, BY_IMAGE_NAME);
+        service = new AfterSaleService(orders, catalog, policies, cases, BY_IMAGE_NAME, audit);
         merchantId = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         buyer = new BuyerIdentity(merchantId, "buyer-a");
         catalog.upsert(merchantId, List.copyOf(CATALOG.values()));
