@@ -3,6 +3,9 @@ package dev.nectar.aftersales;
 import dev.nectar.aftersales.AfterSaleCase.Status;
 import dev.nectar.aftersales.AfterSaleCase.Type;
 import dev.nectar.aftersales.PolicyDecision.Outcome;
+import dev.nectar.audit.AuditAction;
+import dev.nectar.audit.AuditEntry;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.OrderStatus;
@@ -44,9 +47,11 @@ public class AfterSaleService {
     private final AfterSaleStore cases;
     private final EvidenceCheck evidenceCheck;
     private final Event<MerchantEvent> events;
+    private final AuditLog audit;
 
     public AfterSaleService(OrderStore orders, CatalogStore catalog, PolicyStore policies, AfterSaleStore cases,
-                            EvidenceCheck evidenceCheck, Event<MerchantEvent> events) {
+                            EvidenceCheck evidenceCheck, Event<MerchantEvent> events, AuditLog audit) {
+        this.audit = audit;
         this.orders = orders;
         this.catalog = catalog;
         this.policies = policies;
@@ -85,12 +90,13 @@ public class AfterSaleService {
         Order order = ownOrder(who, orderId);
         AfterSaleResult result = replay(who, order, actionId)
                 .orElseGet(() -> record(who, order, req, evaluate(who, order, req), conversationId, actionId));
-        if (result.afterSale() == null || cancelOrder(who.merchantId(), orderId, result.afterSale().caseId())) {
+        if (result.afterSale() == null || cancelOrder(who, orderId, result.afterSale().caseId())) {
             return result;
         }
         // The case is in, but the order moved on (shipped) before it could be cancelled: the case must not stand.
         cases.decide(who.merchantId(), result.afterSale().caseId(), EnumSet.of(Status.APPROVED), Status.REJECTED,
-                "订单在取消前已发货", OffsetDateTime.now());
+                "订单在取消前已发货", OffsetDateTime.now())
+                .ifPresent(c -> decided(c, AuditEntry.Actor.system()));
         Order now = ownOrder(who, orderId);
         return AfterSaleResult.noCase(evaluate(who, now, req).decision());
     }
@@ -106,6 +112,7 @@ public class AfterSaleService {
     /** A merchant's decision on a case waiting for review or evidence; REJECTED frees the order for a new request. */
     public AfterSaleCase decide(String merchantId, String caseId, boolean approve, String note) {
         AfterSaleCase decided = cases.decide(merchantId, caseId, DECIDABLE, approve ? Status.APPROVED : Status.REJECTED, note, OffsetDateTime.now())
+                .map(c -> decided(c, AuditEntry.Actor.merchant(merchantId)))
                 .orElseThrow(() -> cases.find(merchantId, caseId)
                         .map(c -> ApiException.conflict("CASE_NOT_PENDING", "case " + caseId + " is " + c.status()
                                 + "; only cases pending review or waiting for evidence can be decided"))
@@ -188,8 +195,12 @@ public class AfterSaleService {
         AfterSaleStore.Insert insert = cases.create(c, actionId);
         return switch (insert.kind()) {
             case CREATED -> {
-                fire(MerchantEvent.CASE_CREATED, insert.afterSale());
-                yield new AfterSaleResult(AfterSaleResult.Kind.CREATED, d, insert.afterSale());
+                AfterSaleCase created = insert.afterSale();
+                audit.append(who.merchantId(), AuditEntry.Actor.buyer(who.buyerId()), AuditAction.CASE_CREATED, created.caseId(),
+                        Map.of("orderId", created.orderId(), "type", created.type().name(), "status", created.status().name(),
+                                "amount", created.amount()));
+                fire(MerchantEvent.CASE_CREATED, created);
+                yield new AfterSaleResult(AfterSaleResult.Kind.CREATED, d, created);
             }
             case SAME_ACTION -> created(insert.afterSale(), order);
             case OPEN_EXISTS -> new AfterSaleResult(AfterSaleResult.Kind.EXISTING,
@@ -203,12 +214,18 @@ public class AfterSaleService {
     }
 
     /** Moves the order to CANCELLED unless it already is; false when it went where it cannot be cancelled. */
-    private boolean cancelOrder(String merchantId, String orderId, String caseId) {
-        if (orders.transition(merchantId, orderId, CANCELLABLE, OrderStatus.CANCELLED).isPresent()) {
-            events.fire(new MerchantEvent(merchantId, MerchantEvent.ORDER_CANCELLED, Map.of("orderId", orderId, "caseId", caseId)));
+    private boolean cancelOrder(BuyerIdentity who, String orderId, String caseId) {
+        if (orders.transition(who.merchantId(), orderId, CANCELLABLE, OrderStatus.CANCELLED).isPresent()) {
+            audit.append(who.merchantId(), AuditEntry.Actor.buyer(who.buyerId()), AuditAction.ORDER_CANCELLED, orderId, Map.of());
+            events.fire(new MerchantEvent(who.merchantId(), MerchantEvent.ORDER_CANCELLED, Map.of("orderId", orderId, "caseId", caseId)));
             return true;
         }
-        return orders.find(merchantId, orderId).filter(o -> o.status() == OrderStatus.CANCELLED).isPresent();
+        return orders.find(who.merchantId(), orderId).filter(o -> o.status() == OrderStatus.CANCELLED).isPresent();
+    }
+
+    private AfterSaleCase decided(AfterSaleCase c, AuditEntry.Actor actor) {
+        audit.append(c.merchantId(), actor, AuditAction.CASE_DECIDED, c.caseId(), Map.of("status", c.status().name()));
+        return c;
     }
 
     private static String newCaseId() {

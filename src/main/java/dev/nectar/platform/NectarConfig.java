@@ -115,6 +115,14 @@ public interface NectarConfig {
         /** Chat frames per second that refill a buyer's budget. */
         @WithDefault("2")
         double chatPerSecond();
+
+        /** Refused credentials from one client within {@link #authFailureWindow()} before it gets 429. */
+        @WithDefault("20")
+        int authFailures();
+
+        /** The window in which refused credentials are counted, and how long a client then waits. */
+        @WithDefault("PT1M")
+        Duration authFailureWindow();
     }
 
     interface Handoffs {

@@ -6,6 +6,7 @@ import dev.nectar.aftersales.AfterSaleCase.Type;
 import dev.nectar.aftersales.EvidenceVerdict.Verdict;
 import dev.nectar.aftersales.PolicyDecision.Code;
 import dev.nectar.aftersales.PolicyDecision.Outcome;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.OrderStatus;
@@ -57,6 +58,8 @@ class AfterSaleServiceTest {
     AfterSaleStore cases;
     @Inject
     Event<MerchantEvent> events;
+    @Inject
+    AuditLog audit;
 
     AfterSaleService service;
     String merchantId;
@@ -64,7 +67,7 @@ class AfterSaleServiceTest {
 
     @BeforeEach
     void freshShop() {
-        service = new AfterSaleService(orders, catalog, policies, cases, BY_IMAGE_NAME, events);
+        service = new AfterSaleService(orders, catalog, policies, cases, BY_IMAGE_NAME, events, audit);
         merchantId = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         buyer = new BuyerIdentity(merchantId, "buyer-a");
         catalog.upsert(merchantId, List.copyOf(CATALOG.values()));
