@@ -47,6 +47,8 @@ public interface NectarConfig {
 
     Handoffs handoff();
 
+    Quality quality();
+
     interface Db {
         /** jdbc:postgresql://...; when absent the embedded H2 database under the data folder is used. */
         Optional<String> url();
@@ -126,5 +128,23 @@ public interface NectarConfig {
         /** How often each node refreshes its agents' presence, requeues dropped agents' work and re-routes the queue. */
         @WithDefault("PT5S")
         Duration sweepEvery();
+    }
+
+    interface Quality {
+        /** A conversation that is not closed is inspected once nobody has written in it for this long. */
+        @WithDefault("PT30M")
+        Duration idleAfter();
+
+        /** How often each node looks for conversations due for inspection. */
+        @WithDefault("PT30S")
+        Duration sweepEvery();
+
+        /** Conversations one sweep inspects at most; the next sweep takes the rest. */
+        @WithDefault("500")
+        int sweepBatch();
+
+        /** A claim whose node has not finished the inspection after this long (the node died) is taken over. */
+        @WithDefault("PT5M")
+        Duration claimTimeout();
     }
 }

@@ -127,6 +127,9 @@ abstract class HandoffStoreContract {
         assertThat(store.replace(again, again.resolved(Instant.now(), "done"))).isTrue();
         assertThat(store.openFor(merchant, assigned.conversationId())).isEmpty();
         assertThat(store.find(merchant, assigned.handoffId()).orElseThrow().note()).isEqualTo("done");
+        assertThat(store.ofConversation(merchant, assigned.conversationId())).singleElement()
+                .satisfies(h -> assertThat(h.status()).isEqualTo(Handoff.Status.RESOLVED));
+        assertThat(store.ofConversation("other-merchant", assigned.conversationId())).isEmpty();
     }
 
     @Test
