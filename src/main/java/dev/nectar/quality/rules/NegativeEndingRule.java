@@ -31,7 +31,7 @@ public final class NegativeEndingRule implements QualityRule {
                 lastOutgoing = i;
             }
         }
-        if (rating != null && rating <= 2 && (lastOutgoing >= 0 || lastBuyer >= 0)) {
+        if (rating != null && rating >= 1 && rating <= 2 && (lastOutgoing >= 0 || lastBuyer >= 0)) {
             return List.of(t.finding(NAME, Severity.MEDIUM, lastOutgoing >= 0 ? lastOutgoing : lastBuyer,
                     "买家给出了低评分", "评分 " + rating));
         }
