@@ -62,6 +62,14 @@ class QualityResourceTest {
         assertThat(((Number) basis.get("firstReplySecondsP50")).doubleValue()).isGreaterThan(3.0);
         assertThat((Integer) p.get("suggestedTier")).isLessThanOrEqualTo((Integer) p.get("level"));
 
+        // the agent reads their own grade and findings with their own token
+        given().header("Authorization", "Bearer " + poorToken).get("/api/agent/quality").then().statusCode(200)
+                .body("grade.agentId", equalTo("poor")).body("grade.level", equalTo(p.get("level")))
+                .body("findings.finding.rule", org.hamcrest.Matchers.hasItems("RUDE", "SLOW_RESPONSE"))
+                .body("findings.conversationId", org.hamcrest.Matchers.everyItem(equalTo(second.conversationId())));
+        given().header("Authorization", "Bearer " + goodToken).get("/api/agent/quality").then().statusCode(200)
+                .body("findings", hasSize(0));
+        given().header("Authorization", "Bearer ng_wrong").get("/api/agent/quality").then().statusCode(401);
         given().header("Authorization", q.shop.auth()).get(gradePath(q.shop, "nobody")).then().statusCode(404);
         given().header("Authorization", q.shop.auth()).queryParam("from", "yesterday").get(gradePath(q.shop, "good"))
                 .then().statusCode(400).body("error.field", equalTo("from"));
