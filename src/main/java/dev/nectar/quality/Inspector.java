@@ -42,8 +42,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Inspector {
-    static final String FINDINGS_METRIC = "nectar_quality_findings_total";
-    static final String INSPECTIONS_METRIC = "nectar_quality_inspections_total";
+    static final String FINDINGS_METRIC = "nectar.quality.findings";
+    static final String INSPECTIONS_METRIC = "nectar.quality.inspections";
 
     private final QualityStore store;
     private final ConversationStore conversations;

@@ -153,7 +153,7 @@ class WebPagesIT {
         String conversationId;
         try (WsClient buyer = WsClient.connect(java.net.URI.create(server.baseUrl()), "/ws/chat", buyerToken("wb-eve"))) {
             conversationId = buyer.next("session").path("conversationId").asText();
-            buyer.send(Map.of("type", "message", "id", "q1", "text", "竹编床头灯多少钱"));
+            buyer.send(Map.of("type", "message", "id", "q1", "text", "你好"));
             buyer.next(f -> "q1".equals(f.path("replyTo").asText()));
             buyer.send(Map.of("type", "rate", "score", 1));
             buyer.send(Map.of("type", "end"));
@@ -161,7 +161,7 @@ class WebPagesIT {
         String path = "/quality/conversations/" + conversationId;
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 "CLOSED".equals(api().get("/conversations/" + conversationId).then().extract().path("status")));
-        api().get(path).then().statusCode(200).body("findings[0].rule", equalTo("NEGATIVE_ENDING"));
+        api().get(path).then().statusCode(200).body("findings.rule", equalTo(List.of("NEGATIVE_ENDING")));
         config.put("quality", Map.of("conversationId", conversationId, "note", "买家误触一星,已电话回访"));
 
         JsonNode seen = flow("quality");
