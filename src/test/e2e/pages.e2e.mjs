@@ -342,10 +342,11 @@ async function quality() {
   await page.locator('#drawer-body .finding.dismissed', { hasText: cfg.quality.note }).waitFor();
   await page.locator('#quality-score', { hasText: '100' }).waitFor();
   // it sticks: a fresh page shows it dismissed
-  await page.reload();
-  await page.locator('#app').waitFor({ state: 'visible' });
-  await page.locator(`#quality tr[data-quality="${cfg.quality.conversationId}"]`, { hasText: '已撤销' }).click();
-  await page.locator('#drawer-body .finding.dismissed', { hasText: cfg.quality.note }).waitFor();
+  const again = await open('/console.html#quality');
+  await consoleLogin(again);
+  await again.locator(`#quality tr[data-quality="${cfg.quality.conversationId}"]`, { hasText: '已撤销' }).click();
+  await again.locator('#drawer-body .finding.dismissed', { hasText: cfg.quality.note }).waitFor();
+  await again.locator('#quality-score', { hasText: '100' }).waitFor();
   return { flaggedTurn };
 }
 

@@ -29,7 +29,7 @@ public final class PrivacyLeakRule implements QualityRule {
     @Override
     public List<Finding> check(Transcript t) {
         List<String> phones = own(t, Order.Address::phone);
-        List<String> addresses = own(t, a -> a.region() + a.detail());
+        List<String> addresses = own(t, Order.Address::detail);
         List<String> names = own(t, Order.Address::name);
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < t.turns().size(); i++) {
@@ -52,11 +52,14 @@ public final class PrivacyLeakRule implements QualityRule {
         return out;
     }
 
-    /** The first match (of {@code group}) that no own value contains, masked; null when every match is the buyer's own. */
+    /**
+     * The first match (of {@code group}) that is not the buyer's own (neither within an own value nor around one, as
+     * in "地址文三路100号"), masked; null when every match is the buyer's own.
+     */
     private static String firstForeign(Matcher m, int group, List<String> own, Function<String, String> mask) {
         while (m.find()) {
             String found = m.group(group);
-            if (own.stream().noneMatch(o -> o.contains(found) || found.startsWith(o))) {
+            if (own.stream().noneMatch(o -> o.contains(found) || found.contains(o))) {
                 return mask.apply(found);
             }
         }
@@ -65,7 +68,7 @@ public final class PrivacyLeakRule implements QualityRule {
 
     private static List<String> own(Transcript t, Function<Order.Address, String> field) {
         return t.orders().stream().map(Order::address).filter(Objects::nonNull).map(field)
-                .filter(Objects::nonNull).map(QualityLexicon::fold).toList();
+                .filter(Objects::nonNull).map(QualityLexicon::fold).filter(s -> s.length() >= 2).toList();
     }
 
     private static String maskPhone(String phone) {
