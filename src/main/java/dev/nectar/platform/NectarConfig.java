@@ -158,6 +158,8 @@ public interface NectarConfig {
         /** Longest wait for an endpoint's answer. */
         @WithDefault("PT10S")
         Duration timeout();
+    }
+
     interface Quality {
         /** A conversation that is not closed is inspected once nobody has written in it for this long. */
         @WithDefault("PT30M")
