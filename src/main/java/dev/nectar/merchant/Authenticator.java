@@ -56,6 +56,11 @@ public class Authenticator {
                 .map(BuyerTokens.Claims::buyer);
     }
 
+    /** An agent's own HTTP requests: {@code Authorization: Bearer <agent token>}. */
+    public Agent requireAgent(String authorization) {
+        return agent(Secrets.bearer(authorization)).orElseThrow(ApiException::unauthorized);
+    }
+
     public Optional<Agent> agent(String token) {
         return token == null || token.isBlank() ? Optional.empty() : agents.findByTokenHash(Secrets.sha256(token));
     }

@@ -49,6 +49,7 @@ public interface NectarConfig {
     Handoffs handoff();
 
     Webhooks webhooks();
+    Quality quality();
 
     interface Db {
         /** jdbc:postgresql://...; when absent the embedded H2 database under the data folder is used. */
@@ -165,5 +166,23 @@ public interface NectarConfig {
         /** Longest wait for an endpoint's answer. */
         @WithDefault("PT10S")
         Duration timeout();
+    }
+
+    interface Quality {
+        /** A conversation that is not closed is inspected once nobody has written in it for this long. */
+        @WithDefault("PT30M")
+        Duration idleAfter();
+
+        /** How often each node looks for conversations due for inspection. */
+        @WithDefault("PT30S")
+        Duration sweepEvery();
+
+        /** Conversations one sweep inspects at most; the next sweep takes the rest. */
+        @WithDefault("500")
+        int sweepBatch();
+
+        /** A claim whose node has not finished the inspection after this long (the node died) is taken over. */
+        @WithDefault("PT5M")
+        Duration claimTimeout();
     }
 }
