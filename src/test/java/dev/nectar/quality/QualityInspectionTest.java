@@ -52,7 +52,7 @@ class QualityInspectionTest {
             QualityShop.Buyer own = q.buyer("b-own");
             own.handTo(agent);
             own.agentSays(agent, "您好,核对一下,您订单上的手机号是13800138000,对吗?");
-            own.tell("对的");
+            own.tellAgent(agent, "对的");
             own.agentSays(agent, "好的,已为您备注,包裹明天送达。");
             own.resolvedBy(agent);
             own.end(5);
@@ -90,8 +90,7 @@ class QualityInspectionTest {
             silent = q.buyer("b-silent");
             silent.handTo(agent);
             silent.agentSays(agent, "您好,我是客服小秦。");
-            silent.tell("请问茶叶保质期是多久?");
-            agent.next("buyer_message");
+            silent.tellAgent(agent, "请问茶叶保质期是多久?");
             silent.resolvedBy(agent);
             silent.end(null);
             expected.put(silent.conversationId(), Set.of("UNANSWERED"));

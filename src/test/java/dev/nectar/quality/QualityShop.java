@@ -85,8 +85,15 @@ final class QualityShop {
             ws.next("agent_joined");
         }
 
-        void tell(String text) {
+        /**
+         * Tells the agent holding the conversation and waits until their console has this very message (so it is in
+         * the transcript, inside the handoff): the console keeps unread frames, an earlier buyer_message of another
+         * conversation must not stand in for it.
+         */
+        void tellAgent(WsClient agent, String text) throws InterruptedException {
             ws.send(Map.of("type", "message", "id", "m-" + System.nanoTime(), "text", text));
+            agent.next(f -> "buyer_message".equals(f.path("type").asText())
+                    && conversationId.equals(f.path("conversationId").asText()) && text.equals(f.path("text").asText()));
         }
 
         void agentSays(WsClient agent, String text) throws InterruptedException {
