@@ -2,6 +2,7 @@ package dev.nectar.audit;
 
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.platform.ApiException;
+import dev.nectar.platform.Window;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -10,10 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,20 +33,8 @@ public class AuditResource {
                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                  @QueryParam("action") String action) {
         auth.requireMerchant(authorization, m);
-        Instant end = time(to, "to").orElseGet(Instant::now);
-        Instant start = time(from, "from").orElse(end.minus(Duration.ofDays(7)));
-        return log.list(m, start, end, action(action), MAX_ENTRIES);
-    }
-
-    private static Optional<Instant> time(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, field + " must be an ISO-8601 time with offset");
-        }
+        Window w = Window.parse(from, to);
+        return log.list(m, w.from(), w.to(), action(action), MAX_ENTRIES);
     }
 
     private static Optional<AuditAction> action(String value) {

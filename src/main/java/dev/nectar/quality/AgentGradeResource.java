@@ -3,6 +3,7 @@ package dev.nectar.quality;
 import dev.nectar.handoff.AgentStore;
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.platform.ApiException;
+import dev.nectar.platform.Window;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package dev.nectar.quality;
 
+import dev.nectar.platform.Window;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.nectar.quality;
 
 import dev.nectar.handoff.Agent;
 import dev.nectar.merchant.Authenticator;
+import dev.nectar.platform.Window;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;

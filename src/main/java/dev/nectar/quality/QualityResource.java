@@ -3,6 +3,7 @@ package dev.nectar.quality;
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Check;
+import dev.nectar.platform.Window;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,13 +1,11 @@
-package dev.nectar.quality;
-
-import dev.nectar.platform.ApiException;
+package dev.nectar.platform;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** A time window of the service center's queries: {@code from}/{@code to} as ISO-8601, the last 7 days by default. */
+/** The time window of a query ({@code from}/{@code to} as ISO-8601, the last 7 days by default): the service center, the audit log. */
 public record Window(Instant from, Instant to) {
     static final Duration DEFAULT = Duration.ofDays(7);
 
