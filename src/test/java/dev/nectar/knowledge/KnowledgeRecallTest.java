@@ -48,6 +48,22 @@ class KnowledgeRecallTest {
     }
 
     @Test
+    void factsOfEqualScoreRankInDocumentOrder() throws IOException {
+        byte[] chart = Files.readAllBytes(Path.of("knowledge-base/documents/size-guide.html"));
+        for (int i = 0; i < 4; i++) { // a fresh shop each time: other document and fact ids, same ranking
+            TestShop shop = TestShop.create();
+            KnowledgeApi.uploadReady(shop, "size-guide.html", chart);
+            List<KnowledgeHit> hits = retriever.search(shop.merchantId(), "冲锋衣XL码适合多高的人穿", 2);
+            // the men's and the women's XL rows tie (the cosine is capped, the words are the same): the men's chart
+            // comes first in the document
+            assertThat(hits.get(0).score()).isEqualTo(hits.get(1).score());
+            assertThat(hits).extracting(KnowledgeHit::headingPath).containsExactly(
+                    "户外尺码指南 > 冲锋衣 > 男款冲锋衣尺码表", "户外尺码指南 > 冲锋衣 > 女款冲锋衣尺码表");
+            assertThat(hits.get(0).text()).contains("179-183");
+        }
+    }
+
+    @Test
     void demoQuestionsFindTheirDocumentsAndUnknownQuestionsScoreBelowThem() throws IOException {
         TestShop shop = TestShop.create();
         Map<String, String> fileOf = new HashMap<>();
