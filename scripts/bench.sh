@@ -6,7 +6,7 @@
 #
 # Options go to the benchmark JVM as system properties, e.g.
 #   scripts/bench.sh -Dbench.parts=chat -Dbench.seconds=30     # chat only, 30 s per chat run
-# bench.parts: chat,connections,knowledge,images (default all); bench.seconds: paced chat measurement (40);
+# bench.parts: chat,connections,knowledge,images,quality (default all); bench.seconds: paced chat measurement (40);
 # bench.rate: paced chat rate (300 turns/s); bench.buyers: chat buyers (480); bench.connections: idle connections (20000).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -319,9 +319,40 @@ async function frames() {
   return { checked: 'frames' };
 }
 
+/** The 质检 page: the conversation's finding is shown beside its turn in the transcript; a dismissal with a note sticks. */
+async function quality() {
+  const page = await open('/console.html#quality');
+  await consoleLogin(page);
+  const row = page.locator(`#quality tr[data-quality="${cfg.quality.conversationId}"]`);
+  await row.waitFor();
+  assert.match(await row.innerText(), /负面结束/);
+  await row.click();
+  const flagged = page.locator('#drawer-body .turn.flagged');
+  await flagged.waitFor();
+  const finding = flagged.locator('.finding').first();
+  assert.match(await finding.innerText(), /负面结束/);
+  const turns = page.locator('#drawer-body .transcript > .turn');
+  const flaggedTurn = await turns.evaluateAll((els) => els.findIndex((el) => el.classList.contains('flagged')));
+  await screenshots(page, 'console-quality');
+  // a dismissal needs a note
+  await finding.locator('button', { hasText: '撤销' }).click();
+  await page.locator('.toast', { hasText: '请填写撤销说明' }).waitFor();
+  await finding.locator('input').fill(cfg.quality.note);
+  await finding.locator('button', { hasText: '撤销' }).click();
+  await page.locator('#drawer-body .finding.dismissed', { hasText: cfg.quality.note }).waitFor();
+  await page.locator('#quality-score', { hasText: '100' }).waitFor();
+  // it sticks: a fresh page shows it dismissed
+  const again = await open('/console.html#quality');
+  await consoleLogin(again);
+  await again.locator(`#quality tr[data-quality="${cfg.quality.conversationId}"]`, { hasText: '已撤销' }).click();
+  await again.locator('#drawer-body .finding.dismissed', { hasText: cfg.quality.note }).waitFor();
+  await again.locator('#quality-score', { hasText: '100' }).waitFor();
+  return { flaggedTurn };
+}
+
 // ---------------------------------------------------------------- run one flow
 
-const flows = { knowledge, returns, handoff, upload, evidence, demo, frames };
+const flows = { knowledge, returns, handoff, upload, evidence, demo, frames, quality };
 const name = process.argv[2];
 if (!flows[name]) {
   console.error(`usage: node pages.e2e.mjs <${Object.keys(flows).join('|')}>`);

@@ -75,6 +75,11 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server not healthy within " + timeout + ":\n" + output());
     }
 
+    /** Ends the process at once (SIGKILL), as a crashed node: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

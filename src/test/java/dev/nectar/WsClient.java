@@ -22,6 +22,7 @@ public final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     private final WebSocket socket;
 
     private WsClient(URI uri) throws Exception {
@@ -46,6 +47,7 @@ public final class WsClient implements AutoCloseable {
 
                     @Override
                     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                        closeReason = reason;
                         closed.complete(status);
                         return null;
                     }
@@ -112,6 +114,19 @@ public final class WsClient implements AutoCloseable {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** The close code the server sent, waiting up to the given time; -1 for an abrupt end, null if still open. */
+    public Integer closeCode(long millis) {
+        try {
+            return closed.get(millis, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    public String closeReason() {
+        return closeReason;
     }
 
     @Override

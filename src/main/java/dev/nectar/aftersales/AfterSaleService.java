@@ -3,6 +3,9 @@ package dev.nectar.aftersales;
 import dev.nectar.aftersales.AfterSaleCase.Status;
 import dev.nectar.aftersales.AfterSaleCase.Type;
 import dev.nectar.aftersales.PolicyDecision.Outcome;
+import dev.nectar.audit.AuditAction;
+import dev.nectar.audit.AuditEntry;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.OrderStatus;
@@ -10,13 +13,16 @@ import dev.nectar.commerce.OrderStore;
 import dev.nectar.commerce.Product;
 import dev.nectar.merchant.BuyerIdentity;
 import dev.nectar.platform.ApiException;
+import dev.nectar.platform.MerchantEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,14 +46,18 @@ public class AfterSaleService {
     private final PolicyStore policies;
     private final AfterSaleStore cases;
     private final EvidenceCheck evidenceCheck;
+    private final Event<MerchantEvent> events;
+    private final AuditLog audit;
 
     public AfterSaleService(OrderStore orders, CatalogStore catalog, PolicyStore policies, AfterSaleStore cases,
-                            EvidenceCheck evidenceCheck) {
+                            EvidenceCheck evidenceCheck, Event<MerchantEvent> events, AuditLog audit) {
+        this.audit = audit;
         this.orders = orders;
         this.catalog = catalog;
         this.policies = policies;
         this.cases = cases;
         this.evidenceCheck = evidenceCheck;
+        this.events = events;
     }
 
     /** What submitting would decide now; writes nothing. */
@@ -80,12 +90,13 @@ public class AfterSaleService {
         Order order = ownOrder(who, orderId);
         AfterSaleResult result = replay(who, order, actionId)
                 .orElseGet(() -> record(who, order, req, evaluate(who, order, req), conversationId, actionId));
-        if (result.afterSale() == null || cancelOrder(who.merchantId(), orderId)) {
+        if (result.afterSale() == null || cancelOrder(who, orderId, result.afterSale().caseId())) {
             return result;
         }
         // The case is in, but the order moved on (shipped) before it could be cancelled: the case must not stand.
         cases.decide(who.merchantId(), result.afterSale().caseId(), EnumSet.of(Status.APPROVED), Status.REJECTED,
-                "订单在取消前已发货", OffsetDateTime.now());
+                "订单在取消前已发货", OffsetDateTime.now())
+                .ifPresent(c -> decided(c, AuditEntry.Actor.system()));
         Order now = ownOrder(who, orderId);
         return AfterSaleResult.noCase(evaluate(who, now, req).decision());
     }
@@ -100,11 +111,33 @@ public class AfterSaleService {
 
     /** A merchant's decision on a case waiting for review or evidence; REJECTED frees the order for a new request. */
     public AfterSaleCase decide(String merchantId, String caseId, boolean approve, String note) {
-        return cases.decide(merchantId, caseId, DECIDABLE, approve ? Status.APPROVED : Status.REJECTED, note, OffsetDateTime.now())
+        AfterSaleCase decided = cases.decide(merchantId, caseId, DECIDABLE, approve ? Status.APPROVED : Status.REJECTED, note, OffsetDateTime.now())
+                .map(c -> decided(c, AuditEntry.Actor.merchant(merchantId)))
                 .orElseThrow(() -> cases.find(merchantId, caseId)
                         .map(c -> ApiException.conflict("CASE_NOT_PENDING", "case " + caseId + " is " + c.status()
                                 + "; only cases pending review or waiting for evidence can be decided"))
                         .orElseGet(() -> ApiException.notFound("after-sale case " + caseId)));
+        fire(MerchantEvent.CASE_DECIDED, decided);
+        return decided;
+    }
+
+    /** What a merchant's back office needs to act on a case: ids, kind, money and status, never the buyer's words. */
+    private void fire(String type, AfterSaleCase c) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", c.caseId());
+        data.put("orderId", c.orderId());
+        data.put("buyerId", c.buyerId());
+        data.put("type", c.type().name());
+        data.put("reason", c.reason() == null ? null : c.reason().name());
+        data.put("items", c.items());
+        data.put("amount", c.amount());
+        data.put("status", c.status().name());
+        data.put("conversationId", c.conversationId());
+        if (c.decidedAt() != null) {
+            data.put("decisionNote", c.decisionNote());
+            data.put("decidedAt", c.decidedAt().toString());
+        }
+        events.fire(new MerchantEvent(c.merchantId(), type, data));
     }
 
     /** The buyer's own order; someone else's is exactly as unknown as one that does not exist. */
@@ -161,7 +194,14 @@ public class AfterSaleService {
                 OffsetDateTime.now(), d.code().name(), req.note(), null, null);
         AfterSaleStore.Insert insert = cases.create(c, actionId);
         return switch (insert.kind()) {
-            case CREATED -> new AfterSaleResult(AfterSaleResult.Kind.CREATED, d, insert.afterSale());
+            case CREATED -> {
+                AfterSaleCase created = insert.afterSale();
+                audit.append(who.merchantId(), AuditEntry.Actor.buyer(who.buyerId()), AuditAction.CASE_CREATED, created.caseId(),
+                        Map.of("orderId", created.orderId(), "type", created.type().name(), "status", created.status().name(),
+                                "amount", created.amount()));
+                fire(MerchantEvent.CASE_CREATED, created);
+                yield new AfterSaleResult(AfterSaleResult.Kind.CREATED, d, created);
+            }
             case SAME_ACTION -> created(insert.afterSale(), order);
             case OPEN_EXISTS -> new AfterSaleResult(AfterSaleResult.Kind.EXISTING,
                     PolicyEngine.alreadyOpen(insert.afterSale(), order), insert.afterSale());
@@ -174,9 +214,18 @@ public class AfterSaleService {
     }
 
     /** Moves the order to CANCELLED unless it already is; false when it went where it cannot be cancelled. */
-    private boolean cancelOrder(String merchantId, String orderId) {
-        return orders.transition(merchantId, orderId, CANCELLABLE, OrderStatus.CANCELLED).isPresent()
-                || orders.find(merchantId, orderId).filter(o -> o.status() == OrderStatus.CANCELLED).isPresent();
+    private boolean cancelOrder(BuyerIdentity who, String orderId, String caseId) {
+        if (orders.transition(who.merchantId(), orderId, CANCELLABLE, OrderStatus.CANCELLED).isPresent()) {
+            audit.append(who.merchantId(), AuditEntry.Actor.buyer(who.buyerId()), AuditAction.ORDER_CANCELLED, orderId, Map.of());
+            events.fire(new MerchantEvent(who.merchantId(), MerchantEvent.ORDER_CANCELLED, Map.of("orderId", orderId, "caseId", caseId)));
+            return true;
+        }
+        return orders.find(who.merchantId(), orderId).filter(o -> o.status() == OrderStatus.CANCELLED).isPresent();
+    }
+
+    private AfterSaleCase decided(AfterSaleCase c, AuditEntry.Actor actor) {
+        audit.append(c.merchantId(), actor, AuditAction.CASE_DECIDED, c.caseId(), Map.of("status", c.status().name()));
+        return c;
     }
 
     private static String newCaseId() {

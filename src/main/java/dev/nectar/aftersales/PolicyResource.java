@@ -1,5 +1,8 @@
 package dev.nectar.aftersales;
 
+import dev.nectar.audit.AuditAction;
+import dev.nectar.audit.AuditEntry;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Check;
@@ -20,9 +23,11 @@ import java.util.Map;
 public class PolicyResource {
     private final Authenticator auth;
     private final PolicyStore policies;
+    private final AuditLog audit;
 
-    public PolicyResource(Authenticator auth, PolicyStore policies) {
+    public PolicyResource(Authenticator auth, PolicyStore policies, AuditLog audit) {
         this.auth = auth;
+        this.audit = audit;
         this.policies = policies;
     }
 
@@ -38,6 +43,7 @@ public class PolicyResource {
         auth.requireMerchant(authorization, m);
         Policy p = checked(body);
         policies.put(m, p);
+        audit.append(m, AuditEntry.Actor.merchant(m), AuditAction.POLICY_CHANGED, "policy", Map.of());
         return policies.get(m);
     }
 

@@ -14,11 +14,13 @@ import dev.nectar.planner.PlanStep;
 import dev.nectar.planner.Planner;
 import dev.nectar.planner.PlanningContext;
 import dev.nectar.planner.Responder;
+import dev.nectar.platform.MerchantEvent;
 import dev.nectar.tools.ToolContext;
 import dev.nectar.tools.ToolExecutor;
 import dev.nectar.tools.ToolNames;
 import dev.nectar.tools.ToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,12 +52,13 @@ public class ChatService {
     private final Responder responder;
     private final AnswerReader answers;
     private final HumanChannel humanChannel;
+    private final Event<MerchantEvent> events;
     /** Messages of one conversation are handled one at a time; striped so the lock table stays bounded. */
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
     public ChatService(ConversationStore conversations, OrderStore orders, CatalogStore catalog, PolicyStore policies,
                        Planner planner, ToolExecutor executor, Responder responder, AnswerReader answers,
-                       HumanChannel humanChannel) {
+                       HumanChannel humanChannel, Event<MerchantEvent> events) {
         this.conversations = conversations;
         this.orders = orders;
         this.catalog = catalog;
@@ -65,6 +68,7 @@ public class ChatService {
         this.responder = responder;
         this.answers = answers;
         this.humanChannel = humanChannel;
+        this.events = events;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -129,6 +133,8 @@ public class ChatService {
 
     public void end(BuyerIdentity buyer, String conversationId) {
         conversations.setStatus(conversationId, ConversationStatus.CLOSED, null);
+        events.fire(new MerchantEvent(buyer.merchantId(), MerchantEvent.CONVERSATION_CLOSED,
+                Map.of("conversationId", conversationId, "buyerId", buyer.buyerId())));
     }
 
     private Optional<Object> settlePending(BuyerIdentity buyer, String conversationId, String id, String text,

@@ -91,9 +91,10 @@ public class JdbcConversationStore implements ConversationStore {
     }
 
     private static Conversation map(ResultSet rs) throws SQLException {
-        int rating = rs.getInt("rating");
+        // read as an object: wasNull() would report on the last column read, not on the rating
+        Integer rating = rs.getObject("rating", Integer.class);
         return new Conversation(rs.getString("conversation_id"), rs.getString("merchant_id"), rs.getString("buyer_id"),
                 ConversationStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.wasNull() ? null : rating, rs.getString("handoff_id"));
+                rs.getTimestamp("updated_at").toInstant(), rating, rs.getString("handoff_id"));
     }
 }

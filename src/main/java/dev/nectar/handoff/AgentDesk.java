@@ -8,8 +8,10 @@ import dev.nectar.conversation.DialogueState;
 import dev.nectar.conversation.Turn;
 import dev.nectar.planner.Responder;
 import dev.nectar.platform.ApiException;
+import dev.nectar.platform.MerchantEvent;
 import dev.nectar.platform.bus.FrameBus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 import java.util.Map;
@@ -28,9 +30,10 @@ public class AgentDesk {
     private final KnowledgeSuggestions suggestions;
     private final FrameBus bus;
     private final Responder responder;
+    private final Event<MerchantEvent> events;
 
     public AgentDesk(HandoffStore handoffs, AgentPresence presence, HandoffRouter router, ConversationStore conversations,
-                     KnowledgeSuggestions suggestions, FrameBus bus, Responder responder) {
+                     KnowledgeSuggestions suggestions, FrameBus bus, Responder responder, Event<MerchantEvent> events) {
         this.handoffs = handoffs;
         this.presence = presence;
         this.router = router;
@@ -38,6 +41,7 @@ public class AgentDesk {
         this.suggestions = suggestions;
         this.bus = bus;
         this.responder = responder;
+        this.events = events;
     }
 
     /** A console is open: the agent gets back what they hold (a reconnect within the grace period keeps it) and new work. */
@@ -82,9 +86,11 @@ public class AgentDesk {
      */
     public AgentFrames.Resolved resolve(Agent agent, String conversationId, String note, String question, String answer) {
         Handoff h = held(agent, conversationId);
-        if (!handoffs.replace(h, h.resolved(Instant.now(), note))) {
+        Handoff resolved = h.resolved(Instant.now(), note);
+        if (!handoffs.replace(h, resolved)) {
             throw notAssigned();
         }
+        events.fire(resolved.event(MerchantEvent.HANDOFF_RESOLVED));
         conversations.find(h.merchantId(), conversationId).filter(c -> c.status() != ConversationStatus.CLOSED).ifPresent(c -> {
             // the bot starts afresh: strikes and half-asked questions from before the handoff no longer apply
             DialogueState state = conversations.state(conversationId);

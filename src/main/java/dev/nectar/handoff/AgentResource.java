@@ -1,5 +1,8 @@
 package dev.nectar.handoff;
 
+import dev.nectar.audit.AuditAction;
+import dev.nectar.audit.AuditEntry;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Check;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/merchants/{m}/agents")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -21,10 +25,12 @@ import java.util.List;
 public class AgentResource {
     private final Authenticator auth;
     private final AgentStore agents;
+    private final AuditLog audit;
 
-    public AgentResource(Authenticator auth, AgentStore agents) {
+    public AgentResource(Authenticator auth, AgentStore agents, AuditLog audit) {
         this.auth = auth;
         this.agents = agents;
+        this.audit = audit;
     }
 
     public record RegisterAgent(String agentId, String name, List<String> certifications, Integer tier,
@@ -32,6 +38,21 @@ public class AgentResource {
     }
 
     public record RegisteredAgent(String agentId, String token) {
+    }
+
+    public record NewToken(String token) {
+    }
+
+    /** A new console token for the agent; the old one stops working. */
+    @POST
+    @Path("{agentId}/token")
+    @Consumes(MediaType.WILDCARD) // no body
+    public Response rotateToken(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
+                                @PathParam("agentId") String agentId) {
+        auth.requireMerchant(authorization, m);
+        String token = agents.rotateToken(m, agentId).orElseThrow(() -> ApiException.notFound("agent"));
+        audit.append(m, AuditEntry.Actor.merchant(m), AuditAction.AGENT_TOKEN_ROTATED, agentId, Map.of());
+        return Response.status(201).entity(new NewToken(token)).build();
     }
 
     @POST

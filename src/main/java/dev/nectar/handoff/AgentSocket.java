@@ -3,6 +3,7 @@ package dev.nectar.handoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nectar.chat.QueryParams;
 import dev.nectar.merchant.Authenticator;
+import dev.nectar.merchant.CredentialThrottle;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Json;
 import dev.nectar.platform.bus.FrameBus;
@@ -32,8 +33,11 @@ public class AgentSocket {
     private final AgentDesk desk;
     private final LocalSockets sockets;
 
-    public AgentSocket(Authenticator auth, AgentDesk desk, LocalSockets sockets) {
+    private final CredentialThrottle throttle;
+
+    public AgentSocket(Authenticator auth, AgentDesk desk, LocalSockets sockets, CredentialThrottle throttle) {
         this.auth = auth;
+        this.throttle = throttle;
         this.desk = desk;
         this.sockets = sockets;
     }
@@ -42,6 +46,7 @@ public class AgentSocket {
     public void onOpen(WebSocketConnection connection) {
         Optional<Agent> agent = auth.agent(QueryParams.get(connection.handshakeRequest().query(), "token"));
         if (agent.isEmpty()) {
+            throttle.refused(connection);
             send(connection, new AgentFrames.Error("UNAUTHORIZED", "missing or invalid agent token"));
             connection.closeAndAwait(new CloseReason(1008, "unauthorized"));
             return;

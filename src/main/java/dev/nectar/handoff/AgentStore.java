@@ -21,6 +21,19 @@ public interface AgentStore {
         return create(agent, Secrets.sha256(token)) ? Optional.of(token) : Optional.empty();
     }
 
+    /** Replaces the agent's token hash; false when there is no such agent. */
+    boolean replaceToken(String merchantId, String agentId, String tokenHash);
+
+    /**
+     * A new console token for the agent, kept only as its hash; the old one stops working.
+     *
+     * @return the token, to be shown once; empty when there is no such agent
+     */
+    default Optional<String> rotateToken(String merchantId, String agentId) {
+        String token = Secrets.newToken(Agent.TOKEN_PREFIX);
+        return replaceToken(merchantId, agentId, Secrets.sha256(token)) ? Optional.of(token) : Optional.empty();
+    }
+
     Optional<Agent> find(String merchantId, String agentId);
 
     Optional<Agent> findByTokenHash(String tokenHash);

@@ -1,7 +1,11 @@
 package dev.nectar.handoff;
 
+import dev.nectar.platform.MerchantEvent;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A conversation waiting for, or held by, a human agent.
@@ -44,6 +48,22 @@ public record Handoff(String handoffId, String merchantId, String conversationId
     public Handoff requeued() {
         return new Handoff(handoffId, merchantId, conversationId, buyerId, skill, priority, reason, summary,
                 Status.QUEUED, null, createdAt, null, null, null, false);
+    }
+
+    /** This handoff as the merchant's systems hear of it: ids and routing, not the summary (it quotes the buyer). */
+    public MerchantEvent event(String type) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("handoffId", handoffId);
+        data.put("conversationId", conversationId);
+        data.put("buyerId", buyerId);
+        data.put("status", status.name());
+        data.put("reason", reason);
+        data.put("skill", skill);
+        data.put("priority", priority);
+        data.put("agentId", agentId);
+        data.put("createdAt", createdAt.toString());
+        data.put("resolvedAt", resolvedAt == null ? null : resolvedAt.toString());
+        return new MerchantEvent(merchantId, type, data);
     }
 
     public Handoff resolved(Instant at, String closingNote) {

@@ -6,9 +6,11 @@ import dev.nectar.conversation.ConversationStatus;
 import dev.nectar.conversation.ConversationStore;
 import dev.nectar.conversation.Turn;
 import dev.nectar.planner.Responder;
+import dev.nectar.platform.MerchantEvent;
 import dev.nectar.platform.NectarConfig;
 import dev.nectar.platform.bus.FrameBus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -40,11 +42,12 @@ public class HandoffRouter {
     private final FrameBus bus;
     private final Responder responder;
     private final Duration generalAfter;
+    private final Event<MerchantEvent> events;
     /** Routing of one merchant runs one at a time on a node; nodes agree through the store's claims. */
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
     public HandoffRouter(HandoffStore handoffs, AgentStore agents, AgentPresence presence, ConversationStore conversations,
-                         FrameBus bus, Responder responder, NectarConfig config) {
+                         FrameBus bus, Responder responder, NectarConfig config, Event<MerchantEvent> events) {
         this.handoffs = handoffs;
         this.agents = agents;
         this.presence = presence;
@@ -52,6 +55,7 @@ public class HandoffRouter {
         this.bus = bus;
         this.responder = responder;
         this.generalAfter = config.handoff().generalAfter();
+        this.events = events;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -129,7 +133,10 @@ public class HandoffRouter {
 
     /** Takes a queued handoff whose buyer left out of the line, so it neither reaches an agent nor counts in positions. */
     public void close(Handoff queued, Instant now) {
-        handoffs.replace(queued, queued.resolved(now, responder.render("handoff.note.buyer_left")));
+        Handoff closed = queued.resolved(now, responder.render("handoff.note.buyer_left"));
+        if (handoffs.replace(queued, closed)) {
+            events.fire(closed.event(MerchantEvent.HANDOFF_RESOLVED));
+        }
     }
 
     private void announce(Handoff h, Agent agent) {

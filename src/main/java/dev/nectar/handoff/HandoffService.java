@@ -9,6 +9,7 @@ import dev.nectar.conversation.ConversationResource;
 import dev.nectar.conversation.ConversationStatus;
 import dev.nectar.conversation.ConversationStore;
 import dev.nectar.conversation.Turn;
+import dev.nectar.platform.MerchantEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
@@ -28,9 +29,11 @@ public class HandoffService implements ConversationResource.HandoffView {
     private final PolicyStore policies;
     private final HandoffSettingsStore settings;
     private final Event<HandoffQueued> queued;
+    private final Event<MerchantEvent> events;
 
     public HandoffService(HandoffStore handoffs, ConversationStore conversations, OrderStore orders, CatalogStore catalog,
-                          PolicyStore policies, HandoffSettingsStore settings, Event<HandoffQueued> queued) {
+                          PolicyStore policies, HandoffSettingsStore settings, Event<HandoffQueued> queued,
+                          Event<MerchantEvent> events) {
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.orders = orders;
@@ -38,6 +41,7 @@ public class HandoffService implements ConversationResource.HandoffView {
         this.policies = policies;
         this.settings = settings;
         this.queued = queued;
+        this.events = events;
     }
 
     /** Fired after a handoff is queued; routing observes it and may assign the handoff before it returns. */
@@ -71,6 +75,7 @@ public class HandoffService implements ConversationResource.HandoffView {
                     summary, Instant.now());
             handoffs.create(h, handoffs.ahead(h) + 1);
             conversations.setStatus(conversationId, ConversationStatus.QUEUED, h.handoffId());
+            events.fire(h.event(MerchantEvent.HANDOFF_QUEUED));
             queued.fire(new HandoffQueued(h));
             h = handoffs.find(merchantId, h.handoffId()).orElse(h);
         }

@@ -21,6 +21,9 @@ public interface HandoffStore {
 
     List<Handoff> list(String merchantId, Handoff.Status status);
 
+    /** Every handoff of a conversation, oldest first. */
+    List<Handoff> ofConversation(String merchantId, String conversationId);
+
     /** Queued handoffs in serving order (priority, then the longest waiting), with the position each buyer was last told. */
     List<Waiting> queue(String merchantId);
 

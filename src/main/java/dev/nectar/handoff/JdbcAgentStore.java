@@ -31,6 +31,11 @@ public class JdbcAgentStore implements AgentStore {
     }
 
     @Override
+    public boolean replaceToken(String merchantId, String agentId, String tokenHash) {
+        return db.update("UPDATE agents SET token_hash = ? WHERE merchant_id = ? AND agent_id = ?", tokenHash, merchantId, agentId) == 1;
+    }
+
+    @Override
     public Optional<Agent> find(String merchantId, String agentId) {
         return db.queryOne("SELECT body FROM agents WHERE merchant_id = ? AND agent_id = ?",
                 rs -> Json.read(rs.getString(1), Agent.class), merchantId, agentId);

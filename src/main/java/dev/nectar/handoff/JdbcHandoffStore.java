@@ -72,6 +72,12 @@ public class JdbcHandoffStore implements HandoffStore {
     }
 
     @Override
+    public List<Handoff> ofConversation(String merchantId, String conversationId) {
+        return db.query("SELECT body FROM handoffs WHERE merchant_id = ? AND conversation_id = ? ORDER BY created_at",
+                JdbcHandoffStore::map, merchantId, conversationId);
+    }
+
+    @Override
     public List<Handoff> heldBy(String merchantId, String agentId) {
         return db.query("SELECT body FROM handoffs WHERE merchant_id = ? AND agent_id = ? AND status = 'ASSIGNED' ORDER BY created_at",
                 JdbcHandoffStore::map, merchantId, agentId);

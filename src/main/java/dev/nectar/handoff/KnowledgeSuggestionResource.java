@@ -1,6 +1,9 @@
 package dev.nectar.handoff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.nectar.audit.AuditAction;
+import dev.nectar.audit.AuditEntry;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Json;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Map;
 
 /** Review of what agents proposed; approve and reject take an optional JSON body, so a bare POST works too. */
 @Consumes(MediaType.WILDCARD)
@@ -25,9 +29,12 @@ public class KnowledgeSuggestionResource {
     private final Authenticator auth;
     private final KnowledgeSuggestionStore store;
     private final KnowledgeSuggestions suggestions;
+    private final AuditLog audit;
 
-    public KnowledgeSuggestionResource(Authenticator auth, KnowledgeSuggestionStore store, KnowledgeSuggestions suggestions) {
+    public KnowledgeSuggestionResource(Authenticator auth, KnowledgeSuggestionStore store, KnowledgeSuggestions suggestions,
+                                       AuditLog audit) {
         this.auth = auth;
+        this.audit = audit;
         this.store = store;
         this.suggestions = suggestions;
     }
@@ -52,7 +59,9 @@ public class KnowledgeSuggestionResource {
                                        @PathParam("id") String id, String raw) {
         auth.requireMerchant(authorization, m);
         Approval body = optionalBody(raw, Approval.class);
-        return suggestions.approve(m, id, body == null ? null : body.question(), body == null ? null : body.answer());
+        KnowledgeSuggestion approved = suggestions.approve(m, id, body == null ? null : body.question(), body == null ? null : body.answer());
+        audit.append(m, AuditEntry.Actor.merchant(m), AuditAction.KNOWLEDGE_CHANGED, id, Map.of("change", "SUGGESTION_APPROVED"));
+        return approved;
     }
 
     @POST

@@ -35,6 +35,18 @@ final class CachingEmbeddingModel implements EmbeddingModel {
         this.misses = Counter.builder("nectar.embedding.cache").tag("result", "miss").register(registry);
     }
 
+    /**
+     * Text with nothing to embed (a photo sent without words, once the understanding has normalised the text away)
+     * is the zero vector, similar to nothing, instead of the exception a blank {@link TextSegment} throws.
+     */
+    @Override
+    public Response<Embedding> embed(String text) {
+        if (text == null || text.isBlank()) {
+            return Response.from(new Embedding(new float[dimension()]));
+        }
+        return EmbeddingModel.super.embed(text);
+    }
+
     @Override
     public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
         if (segments.size() != 1) {

@@ -75,7 +75,11 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         }
 
         List<KnowledgeHit> hits = new ArrayList<>();
-        for (String id : candidates) {
+        // candidates in document order (doc, then position in it), so that equal scores, common once the cosine is
+        // capped (冲锋衣XL码 in the men's and the women's chart), rank the same way on every search and every node
+        List<String> ordered = candidates.stream().filter(lexicon.positions()::containsKey)
+                .sorted(Comparator.comparingInt(lexicon.positions()::get)).toList();
+        for (String id : ordered) {
             Integer position = lexicon.positions().get(id);
             Double cosine = similarity.get(id);
             if (position == null || cosine == null) {
@@ -87,7 +91,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
                     score >= config.answerableThreshold()));
         }
         hits.sort(Comparator.comparingDouble(KnowledgeHit::score).reversed());
-        // neighbouring chunks of one short section return the same passage: keep its best score only
+        // the same fact twice in one document (a line repeated under two headings): keep its best score only
         Set<String> seen = new HashSet<>();
         return hits.stream().filter(h -> seen.add(h.docId() + "\n" + h.text())).limit(k).toList();
     }

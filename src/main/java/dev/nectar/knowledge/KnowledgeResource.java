@@ -1,5 +1,8 @@
 package dev.nectar.knowledge;
 
+import dev.nectar.audit.AuditAction;
+import dev.nectar.audit.AuditEntry;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.merchant.Authenticator;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Check;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 /** A merchant's knowledge base: upload, list, inspect, delete documents, and try retrieval. */
 @Path("/api/merchants/{m}/knowledge")
@@ -33,9 +37,12 @@ public class KnowledgeResource {
     private final KnowledgeService service;
     private final KnowledgeRetriever retriever;
     private final NectarConfig config;
+    private final AuditLog audit;
 
-    public KnowledgeResource(Authenticator auth, KnowledgeService service, KnowledgeRetriever retriever, NectarConfig config) {
+    public KnowledgeResource(Authenticator auth, KnowledgeService service, KnowledgeRetriever retriever, NectarConfig config,
+                             AuditLog audit) {
         this.auth = auth;
+        this.audit = audit;
         this.service = service;
         this.retriever = retriever;
         this.config = config;
@@ -58,7 +65,9 @@ public class KnowledgeResource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded file", e);
         }
-        return Response.status(201).entity(service.upload(m, file.fileName(), title, bytes)).build();
+        KnowledgeDocument doc = service.upload(m, file.fileName(), title, bytes);
+        audit.append(m, AuditEntry.Actor.merchant(m), AuditAction.KNOWLEDGE_CHANGED, doc.docId(), Map.of("change", "ADDED"));
+        return Response.status(201).entity(doc).build();
     }
 
     @GET
@@ -83,6 +92,7 @@ public class KnowledgeResource {
         if (!service.delete(m, docId)) {
             throw ApiException.notFound("document " + docId);
         }
+        audit.append(m, AuditEntry.Actor.merchant(m), AuditAction.KNOWLEDGE_CHANGED, docId, Map.of("change", "DELETED"));
         return Response.noContent().build();
     }
 

@@ -7,10 +7,12 @@ import dev.nectar.merchant.DemoShopCreated;
 import dev.nectar.platform.ApiException;
 import dev.nectar.platform.Database;
 import dev.nectar.platform.Json;
+import dev.nectar.platform.MerchantEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -58,18 +61,20 @@ public class KnowledgeService {
     private final KnowledgeConfig config;
     private final ChineseChunker chunker;
     private final ThreadPoolExecutor executor;
+    private final Event<MerchantEvent> events;
 
     /** A registered document and the ingestion that will finish it. */
     private record Ingestion(String docId, CompletableFuture<Void> finished) {
     }
 
     public KnowledgeService(Database db, KnowledgeIndex index, KnowledgeDocuments documents, EmbeddingModel model,
-                            KnowledgeConfig config) {
+                            KnowledgeConfig config, Event<MerchantEvent> events) {
         this.db = db;
         this.index = index;
         this.documents = documents;
         this.model = model;
         this.config = config;
+        this.events = events;
         this.chunker = new ChineseChunker(config.chunkChars());
         AtomicInteger threadNumber = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(config.ingestThreads(), config.ingestThreads(), 0, TimeUnit.MILLISECONDS,
@@ -258,7 +263,7 @@ public class KnowledgeService {
                     return; // deleted or re-uploaded meanwhile
                 }
             }
-            db.inTransaction(c -> {
+            boolean ready = db.inTransaction(c -> {
                 if (!documents.lockGeneration(c, merchantId, slot.docId()).equals(Optional.of(slot.generation()))) {
                     return false;
                 }
@@ -266,6 +271,10 @@ public class KnowledgeService {
                 documents.markReady(c, merchantId, slot.docId(), chunks.size());
                 return true;
             });
+            if (ready) {
+                events.fire(new MerchantEvent(merchantId, MerchantEvent.KNOWLEDGE_READY,
+                        Map.of("docId", slot.docId(), "title", title, "chunks", chunks.size())));
+            }
         } catch (UnreadableDocumentException e) {
             documents.markFailed(merchantId, slot, e.getMessage());
         } catch (RuntimeException e) {

@@ -49,8 +49,16 @@ public class Authenticator {
 
     public Optional<BuyerIdentity> buyer(String authorizationOrToken) {
         String token = Secrets.bearer(authorizationOrToken);
-        return buyerTokens.verify(token != null ? token : authorizationOrToken)
-                .filter(b -> merchants.find(b.merchantId()).isPresent());
+        return buyerTokens.read(token != null ? token : authorizationOrToken)
+                .filter(c -> merchants.find(c.buyer().merchantId()).isPresent())
+                .filter(c -> merchants.buyerTokensRevokedBefore(c.buyer().merchantId(), c.buyer().buyerId())
+                        .map(revoked -> !c.issuedAt().isBefore(revoked)).orElse(true))
+                .map(BuyerTokens.Claims::buyer);
+    }
+
+    /** An agent's own HTTP requests: {@code Authorization: Bearer <agent token>}. */
+    public Agent requireAgent(String authorization) {
+        return agent(Secrets.bearer(authorization)).orElseThrow(ApiException::unauthorized);
     }
 
     public Optional<Agent> agent(String token) {

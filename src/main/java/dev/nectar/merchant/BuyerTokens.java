@@ -39,12 +39,21 @@ public class BuyerTokens {
 
     public String issue(String merchantId, String buyerId, Instant expiresAt) {
         String payload = B64.encodeToString(Json.write(Map.of("m", merchantId, "b", buyerId,
-                "exp", expiresAt.getEpochSecond())).getBytes(StandardCharsets.UTF_8));
+                "exp", expiresAt.getEpochSecond(), "iat", clock.millis())).getBytes(StandardCharsets.UTF_8));
         return PREFIX + payload + "." + B64.encodeToString(sign(payload));
+    }
+
+    /** What a valid token says: who, and when it was issued (tokens from before revocations had no time: the epoch). */
+    public record Claims(BuyerIdentity buyer, Instant issuedAt) {
     }
 
     /** The identity of a well-formed, correctly signed and unexpired token. */
     public Optional<BuyerIdentity> verify(String token) {
+        return read(token).map(Claims::buyer);
+    }
+
+    /** The claims of a well-formed, correctly signed and unexpired token. */
+    public Optional<Claims> read(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -60,7 +69,8 @@ public class BuyerTokens {
             if (claims.path("exp").asLong(0) <= clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }
-            return Optional.of(new BuyerIdentity(claims.path("m").asText(), claims.path("b").asText()));
+            return Optional.of(new Claims(new BuyerIdentity(claims.path("m").asText(), claims.path("b").asText()),
+                    Instant.ofEpochMilli(claims.path("iat").asLong(0))));
         } catch (Exception e) {
             return Optional.empty();
         }

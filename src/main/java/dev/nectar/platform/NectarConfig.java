@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Run-time settings of a Nectar node; every key can be given as an environment variable (NECTAR_DATA_DIR ...). */
@@ -46,6 +47,9 @@ public interface NectarConfig {
     Limits limits();
 
     Handoffs handoff();
+
+    Webhooks webhooks();
+    Quality quality();
 
     interface Db {
         /** jdbc:postgresql://...; when absent the embedded H2 database under the data folder is used. */
@@ -112,6 +116,14 @@ public interface NectarConfig {
         /** Chat frames per second that refill a buyer's budget. */
         @WithDefault("2")
         double chatPerSecond();
+
+        /** Refused credentials from one client within {@link #authFailureWindow()} before it gets 429. */
+        @WithDefault("20")
+        int authFailures();
+
+        /** The window in which refused credentials are counted, and how long a client then waits. */
+        @WithDefault("PT1M")
+        Duration authFailureWindow();
     }
 
     interface Handoffs {
@@ -126,5 +138,51 @@ public interface NectarConfig {
         /** How often each node refreshes its agents' presence, requeues dropped agents' work and re-routes the queue. */
         @WithDefault("PT5S")
         Duration sweepEvery();
+    }
+
+    interface Webhooks {
+        /**
+         * Hosts a webhook may point at, exactly as in its URL. Only these: a merchant must not make the server call
+         * into the network it runs in. Production lists the merchants' back-office hosts here.
+         */
+        @WithDefault("localhost,127.0.0.1,::1")
+        List<String> allowedHosts();
+
+        /** Wait before the first retry; each further one waits twice as long, up to {@link #maxBackoff()}. */
+        @WithDefault("PT30S")
+        Duration firstRetry();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** How long a refused delivery is retried before it is marked FAILED. */
+        @WithDefault("PT24H")
+        Duration retryFor();
+
+        /** How often each node looks for due deliveries. */
+        @WithDefault("PT1S")
+        Duration pollEvery();
+
+        /** Longest wait for an endpoint's answer. */
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+
+    interface Quality {
+        /** A conversation that is not closed is inspected once nobody has written in it for this long. */
+        @WithDefault("PT30M")
+        Duration idleAfter();
+
+        /** How often each node looks for conversations due for inspection. */
+        @WithDefault("PT30S")
+        Duration sweepEvery();
+
+        /** Conversations one sweep inspects at most; the next sweep takes the rest. */
+        @WithDefault("500")
+        int sweepBatch();
+
+        /** A claim whose node has not finished the inspection after this long (the node died) is taken over. */
+        @WithDefault("PT5M")
+        Duration claimTimeout();
     }
 }

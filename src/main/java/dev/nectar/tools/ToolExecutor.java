@@ -56,6 +56,6 @@ public class ToolExecutor {
     }
 
     public static Turn.ToolCall record(ToolResult r, Map<String, Object> args) {
-        return new Turn.ToolCall(r.tool(), args, r.ok(), r.summary());
+        return new Turn.ToolCall(r.tool(), args, r.ok(), r.summary(), r.status());
     }
 }

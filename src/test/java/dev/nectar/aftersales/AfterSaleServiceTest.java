@@ -6,13 +6,16 @@ import dev.nectar.aftersales.AfterSaleCase.Type;
 import dev.nectar.aftersales.EvidenceVerdict.Verdict;
 import dev.nectar.aftersales.PolicyDecision.Code;
 import dev.nectar.aftersales.PolicyDecision.Outcome;
+import dev.nectar.audit.AuditLog;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.OrderStatus;
 import dev.nectar.commerce.OrderStore;
 import dev.nectar.merchant.BuyerIdentity;
 import dev.nectar.platform.ApiException;
+import dev.nectar.platform.MerchantEvent;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,10 @@ class AfterSaleServiceTest {
     PolicyStore policies;
     @Inject
     AfterSaleStore cases;
+    @Inject
+    Event<MerchantEvent> events;
+    @Inject
+    AuditLog audit;
 
     AfterSaleService service;
     String merchantId;
@@ -60,7 +67,7 @@ class AfterSaleServiceTest {
 
     @BeforeEach
     void freshShop() {
-        service = new AfterSaleService(orders, catalog, policies, cases, BY_IMAGE_NAME);
+        service = new AfterSaleService(orders, catalog, policies, cases, BY_IMAGE_NAME, events, audit);
         merchantId = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         buyer = new BuyerIdentity(merchantId, "buyer-a");
         catalog.upsert(merchantId, List.copyOf(CATALOG.values()));

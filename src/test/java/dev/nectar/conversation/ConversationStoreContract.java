@@ -69,6 +69,7 @@ abstract class ConversationStoreContract {
         ConversationStore store = store();
         String m = merchant();
         Conversation c = store.create(m, "b1");
+        assertThat(store.find(m, c.conversationId()).orElseThrow().rating()).as("not rated yet").isNull();
         DialogueState state = DialogueState.initial();
         state.pendingAction = new DialogueState.PendingAction("a-1", "after_sale_request",
                 Map.of("orderId", "X-1", "type", "RETURN_REFUND"), "退货退款", Instant.now());

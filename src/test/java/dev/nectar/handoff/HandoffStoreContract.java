@@ -5,6 +5,7 @@ import dev.nectar.conversation.Conversation;
 import dev.nectar.conversation.ConversationStatus;
 import dev.nectar.conversation.JdbcConversationStore;
 import dev.nectar.platform.Database;
+import dev.nectar.Race;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,10 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,29 +52,6 @@ abstract class HandoffStoreContract {
         return h;
     }
 
-    /** Runs the tasks at the same moment on as many threads. */
-    private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> t : tasks) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return t.call();
-                }));
-            }
-            go.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void concurrentClaimersNeverBothGetAHandoff() throws Exception {
         HandoffStore store = store();
@@ -87,7 +61,7 @@ abstract class HandoffStoreContract {
             Agent a = agent("a" + i, 3);
             claims.add(() -> store().claim(h, a.agentId(), a.maxConcurrent(), false, Instant.now()));
         }
-        List<Optional<Handoff>> results = race(claims);
+        List<Optional<Handoff>> results = Race.run(claims);
         List<Handoff> won = results.stream().flatMap(Optional::stream).toList();
         assertThat(won).hasSize(1);
         Handoff stored = store.find(merchant, h.handoffId()).orElseThrow();
@@ -105,7 +79,7 @@ abstract class HandoffStoreContract {
             Handoff h = queued(store, 3, Instant.now());
             claims.add(() -> store().claim(h, a.agentId(), a.maxConcurrent(), false, Instant.now()));
         }
-        assertThat(race(claims).stream().filter(Optional::isPresent)).hasSize(2);
+        assertThat(Race.run(claims).stream().filter(Optional::isPresent)).hasSize(2);
         assertThat(store.heldBy(merchant, "busy")).hasSize(2);
         assertThat(store.loads(merchant)).containsEntry("busy", 2);
         assertThat(store.queue(merchant)).hasSize(4);
@@ -127,6 +101,9 @@ abstract class HandoffStoreContract {
         assertThat(store.replace(again, again.resolved(Instant.now(), "done"))).isTrue();
         assertThat(store.openFor(merchant, assigned.conversationId())).isEmpty();
         assertThat(store.find(merchant, assigned.handoffId()).orElseThrow().note()).isEqualTo("done");
+        assertThat(store.ofConversation(merchant, assigned.conversationId())).singleElement()
+                .satisfies(h -> assertThat(h.status()).isEqualTo(Handoff.Status.RESOLVED));
+        assertThat(store.ofConversation("other-merchant", assigned.conversationId())).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.nectar.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nectar.ServerProcess;
+import dev.nectar.WsClient;
 import dev.nectar.platform.Json;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -146,6 +147,31 @@ class WebPagesIT {
     }
 
     /** A scripted stand-in for /ws/chat: streamed deltas, every card kind, queue, agent, errors and the rating. */
+    @Test
+    void theQualityPageShowsAFindingInsideItsTranscriptAndADismissalSticks() throws Exception {
+        // a real conversation over the buyer socket that ends with one star; reading its record inspects it now
+        String conversationId;
+        try (WsClient buyer = WsClient.connect(java.net.URI.create(server.baseUrl()), "/ws/chat", buyerToken("wb-eve"))) {
+            conversationId = buyer.next("session").path("conversationId").asText();
+            buyer.send(Map.of("type", "message", "id", "q1", "text", "你好"));
+            buyer.next(f -> "q1".equals(f.path("replyTo").asText()));
+            buyer.send(Map.of("type", "rate", "score", 1));
+            buyer.send(Map.of("type", "end"));
+        }
+        String path = "/quality/conversations/" + conversationId;
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                "CLOSED".equals(api().get("/conversations/" + conversationId).then().extract().path("status")));
+        api().get(path).then().statusCode(200).body("findings.rule", equalTo(List.of("NEGATIVE_ENDING")));
+        config.put("quality", Map.of("conversationId", conversationId, "note", "买家误触一星,已电话回访"));
+
+        JsonNode seen = flow("quality");
+
+        assertThat(seen.path("flaggedTurn").asInt()).isEqualTo(api().get(path).then().extract().<Integer>path("findings[0].turn"));
+        api().get(path).then().statusCode(200).body("score", equalTo(100))
+                .body("findings[0].dismissal.note", equalTo("买家误触一星,已电话回访"));
+        assertScreenshots("console-quality");
+    }
+
     @Test
     void theChatPageRendersEveryServerFrameOfTheContract() throws Exception {
         assertThat(flow("frames").path("checked").asText()).isEqualTo("frames");

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * nodes as child processes, seeds a fictional shop through the contract API, runs each part beside its floor
  * measured in the same run, and prints the results table (also written to target/bench/results.md).
  *
- * <p>Options (system properties): {@code bench.parts} (comma list of chat, connections, knowledge, images; default
+ * <p>Options (system properties): {@code bench.parts} (comma list of chat, connections, knowledge, images, quality; default
  * all), {@code bench.seconds} (paced chat measurement seconds, default 40), {@code bench.connections} (idle connections,
  * default as many as the open-file limit allows up to 20,000).
  */
@@ -42,7 +42,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        String spec = System.getProperty("bench.parts", "chat,connections,knowledge,images");
+        String spec = System.getProperty("bench.parts", "chat,connections,knowledge,images,quality");
         Bench bench = new Bench(Set.of(spec.split(",")));
         try {
             bench.run();
@@ -81,6 +81,9 @@ public final class Bench {
         if (parts.contains("knowledge")) {
             retrieval(data, corpusKeys, floors);
         }
+        if (parts.contains("quality")) {
+            quality(data);
+        }
         vertx.close();
         report.total((System.nanoTime() - started) / 1e9);
         String table = report.markdown();
@@ -90,6 +93,38 @@ public final class Bench {
     }
 
     private static final int[] CORPUS_SIZES = {10_000, 100_000};
+    private static final int INSPECTED = 10_000;
+    private static final java.util.regex.Pattern INSPECTIONS =
+            java.util.regex.Pattern.compile("(?m)^nectar_quality_inspections_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
+
+    /**
+     * 10,000 stored closed conversations inspected by a node's sweep (every rule, one claim and one record each),
+     * from the node being ready to the last record, against reading the same conversations back alone.
+     */
+    private void quality(Path data) throws Exception {
+        String h2 = "jdbc:h2:file:" + data.resolve("nectar") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE";
+        Inspections.write(h2, MERCHANT, INSPECTED);
+        double floor = Inspections.readRate(h2, INSPECTED);
+        double load0 = Machine.loadAverage();
+        long t0;
+        double inspected = 0;
+        try (JavaProcess node = startNode("node-quality", NODE_PORT, data,
+                Map.of("NECTAR_QUALITY_SWEEP_EVERY", "PT0.5S", "NECTAR_QUALITY_SWEEP_BATCH", "2000"))) {
+            Api api = new Api("http://127.0.0.1:" + NODE_PORT);
+            t0 = System.nanoTime();
+            long deadline = t0 + Duration.ofMinutes(10).toNanos();
+            while (inspected < INSPECTED && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                java.util.regex.Matcher m = INSPECTIONS.matcher(api.metrics());
+                inspected = m.find() ? Double.parseDouble(m.group(1)) : 0;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        report.row("quality inspection of stored closed conversations (sweep, 8 rules, claim + record)",
+                Report.f("%.0f conversations/s (%.0f in %.1f s)", inspected / seconds, inspected, seconds),
+                Report.f("reading them back alone: %.0f conversations/s", floor), "-", inspected >= INSPECTED ? "all inspected" : "INCOMPLETE",
+                Report.loads(load0, Machine.loadAverage()));
+    }
 
     /** Documents through the API until 2,000 chunks are READY, against embedding the same amount of text in batches. */
     private void ingestion(Api api, Floors floors) throws Exception {

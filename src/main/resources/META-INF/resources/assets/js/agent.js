@@ -1,6 +1,8 @@
-// Agent workbench over /ws/agent: availability, assigned conversations with transcript and summary, replies, resolve.
+// Agent workbench over /ws/agent: availability, assigned conversations with transcript and summary, replies, resolve;
+// and, between conversations, the agent's own grade and recent quality findings (GET /api/agent/quality).
 import { h, $, clear, icon, toast, badge, label, fmtAgo, fmtTime, empty, takeQueryParam } from './ui.js';
 import { JsonSocket } from './socket.js';
+import { api } from './api.js';
 import { turnView } from './transcript.js';
 
 const STORE = 'nectar.agent.token';
@@ -13,6 +15,7 @@ const ERRORS = {
 
 const state = {
   socket: null,
+  token: null,
   me: null,
   available: false,
   conversations: new Map(), // conversationId -> {handoff, turns, unread}
@@ -48,6 +51,7 @@ function showLogin(message) {
 
 function start(token) {
   sessionStorage.setItem(STORE, token);
+  state.token = token;
   state.socket?.close();
   state.socket = new JsonSocket('/ws/agent', token, {
     onFrame,
@@ -185,7 +189,9 @@ function renderMain() {
   const c = state.conversations.get(state.selected);
   $('.wb-body').classList.toggle('has-selection', Boolean(c));
   if (!c) {
-    clear(main, empty('headset', '选择左侧的会话开始服务', '新会话分配给您时会自动出现在列表中'));
+    const mine = h('section', { class: 'panel my-quality', id: 'my-quality' });
+    clear(main, empty('headset', '选择左侧的会话开始服务', '新会话分配给您时会自动出现在列表中'), mine);
+    myQuality(mine);
     return;
   }
   const hd = c.handoff;
@@ -278,4 +284,28 @@ function openResolve(c) {
   $('#suggest-answer').value = lastAnswer?.text || '';
   $('#resolve').hidden = false;
   $('#resolve-note').focus();
+}
+
+/** The agent's own grade over the last 7 days and the findings they answer for; a failure leaves the panel out. */
+async function myQuality(box) {
+  let q;
+  try {
+    q = await api(state.token, 'GET', '/api/agent/quality');
+  } catch {
+    box.remove();
+    return;
+  }
+  const g = q.grade;
+  box.append(h('h2', { text: '我的服务评级' }),
+    h('div', { class: 'row wrap' },
+      h('span', { class: 'badge brand', id: 'my-level', text: `L${g.level}` }),
+      ...[['经验值', g.experience], ['效率值', g.efficiency], ['满意度', g.satisfaction], ['质检', g.quality]]
+        .map(([name, v]) => h('span', { class: 'badge', text: `${name} ${v}` }))),
+    h('p', { class: 'muted small', text: `近 7 天 ${g.basis.conversations} 个会话` }),
+    q.findings.length
+      ? h('ul', { class: 'stack small' }, q.findings.map((f) => h('li', {},
+        h('b', { text: label('qualityRule', f.finding.rule) }), ` · ${f.finding.detail}`,
+        f.finding.dismissal ? h('span', { class: 'muted', text: '(商家已撤销)' }) : null,
+        h('span', { class: 'muted', text: ` · ${fmtAgo(f.inspectedAt)}` }))))
+      : h('p', { class: 'muted small', text: '最近没有质检问题,继续保持。' }));
 }

@@ -1,13 +1,15 @@
 // Merchant console: knowledge (upload, ingestion progress, delete, search), after-sales review with photo verdicts,
-// knowledge suggestions from agents, the handoff queue and conversation transcripts. Merchant API key auth.
+// knowledge suggestions from agents, the handoff queue, conversation transcripts, and quality inspection with agent
+// grades. Merchant API key auth.
 import { h, $, clear, icon, toast, badge, label, fmtTime, fmtAgo, fmtMoney, fmtBytes, empty, LABELS } from './ui.js';
 import { api, blobUrl, upload, describe, ApiError } from './api.js';
 import { transcriptView } from './transcript.js';
 
 const STORE = 'nectar.merchant.session';
-const VIEWS = { knowledge, aftersales, suggestions, handoffs, conversations };
+const VIEWS = { knowledge, aftersales, suggestions, handoffs, conversations, quality };
 const POLL_MS = 1000;
 const QUEUE_REFRESH_MS = 5000;
+const SEVERITY_TONE = { HIGH: 'bad', MEDIUM: 'warn', LOW: '' };
 
 let session = null; // {merchantId, apiKey}
 let viewTimer = null; // a view's refresh timer, stopped when the view changes
@@ -558,6 +560,110 @@ async function conversationInto(box, conversationId) {
     c.rating ? h('span', { class: 'stars-view', text: '★'.repeat(c.rating) + '☆'.repeat(5 - c.rating) }) : null,
     h('span', { class: 'mono small muted', text: c.conversationId })),
   c.turns.length ? transcriptView(c.turns) : empty('chat', '还没有消息'));
+}
+
+// ---------------------------------------------------------------- quality inspection and agent grades
+
+async function quality(main, token) {
+  const body = h('tbody');
+  const grades = h('tbody');
+  let min = '';
+  const filter = statusFilter('severity', ['HIGH', 'MEDIUM', 'LOW'], min, (v) => { min = v; load().catch(failed); }, '全部严重程度');
+  main.append(pageHead('质检', '每个结束或闲置 30 分钟的会话都会被自动质检,智能助手和人工客服一视同仁;分数由发现的问题扣分得出。', filter, refreshButton(() => load().catch(failed))),
+    h('section', { class: 'panel' }, h('div', { class: 'table-wrap' }, h('table', { class: 'table responsive', id: 'quality' },
+      h('thead', {}, h('tr', {}, ['买家', '得分', '问题', '质检时间'].map((t) => h('th', { text: t })))), body))),
+    h('section', { class: 'panel' }, h('h2', { text: '客服分级' }),
+      h('p', { class: 'muted small', text: '近 7 天:经验值看接待量,效率值看首次回复速度(对照响应时限),满意度看买家评分,质检看无问题会话占比。' }),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'table responsive', id: 'grades' },
+        h('thead', {}, h('tr', {}, ['客服', '等级', '建议层级', '经验值', '效率值', '满意度', '质检', '依据'].map((t) => h('th', { text: t })))), grades))));
+
+  async function load() {
+    const items = await call('GET', '/quality' + (min ? `?minSeverity=${min}` : ''));
+    if (!stillOn(token)) return;
+    clear(body, items.length ? items.map((r) => h('tr', {
+      class: 'clickable', tabindex: 0, dataset: { quality: r.conversationId },
+      onclick: () => openInspection(r.conversationId, load), onkeydown: (e) => { if (e.key === 'Enter') openInspection(r.conversationId, load); },
+    },
+    h('td', { class: 'primary-cell' }, h('b', { text: r.buyerId })),
+    h('td', { 'data-label': '得分' }, h('span', { class: `badge ${r.score >= 90 ? 'ok' : r.score >= 60 ? 'warn' : 'bad'}`, text: String(r.score) })),
+    h('td', { 'data-label': '问题' }, h('div', { class: 'row wrap' }, r.findings.length
+      ? r.findings.map((f) => h('span', { class: `badge ${f.dismissal ? '' : SEVERITY_TONE[f.severity]}`, title: label('severity', f.severity) },
+        label('qualityRule', f.rule), f.dismissal ? '(已撤销)' : ''))
+      : h('span', { class: 'muted', text: '无' }))),
+    h('td', { 'data-label': '质检时间', class: 'nowrap', text: fmtAgo(r.inspectedAt) })))
+      : h('tr', {}, h('td', { colspan: 4 }, empty('chat', '还没有质检记录', '会话结束或闲置 30 分钟后自动质检'))));
+    const agents = await call('GET', '/agents');
+    const rows = await Promise.all(agents.map((a) => call('GET', `/agents/${encodeURIComponent(a.agentId)}/grade`).then((g) => [a, g])));
+    if (!stillOn(token)) return;
+    clear(grades, rows.length ? rows.map(([a, g]) => h('tr', { dataset: { agent: a.agentId } },
+      h('td', { class: 'primary-cell' }, h('b', { text: a.name }), h('span', { class: 'muted small', text: ` ${a.agentId}` })),
+      h('td', { 'data-label': '等级' }, h('span', { class: 'badge brand', text: `L${g.level}` })),
+      h('td', { 'data-label': '建议层级', text: `${g.suggestedTier}(当前 ${a.tier})` }),
+      h('td', { 'data-label': '经验值', text: String(g.experience) }),
+      h('td', { 'data-label': '效率值', text: String(g.efficiency) }),
+      h('td', { 'data-label': '满意度', text: String(g.satisfaction) }),
+      h('td', { 'data-label': '质检', text: String(g.quality) }),
+      h('td', { 'data-label': '依据', class: 'small muted', text: basisText(g.basis) })))
+      : h('tr', {}, h('td', { colspan: 8 }, empty('headset', '还没有客服'))));
+  }
+  await load();
+}
+
+function basisText(b) {
+  const parts = [`${b.conversations} 个会话`];
+  if (b.firstReplySecondsP50 != null) parts.push(`首次回复中位 ${Math.round(b.firstReplySecondsP50)} 秒`);
+  if (b.handlingMinutesP50 != null) parts.push(`处理中位 ${b.handlingMinutesP50.toFixed(1)} 分钟`);
+  if (b.ratings) parts.push(`${b.ratings} 个评分,均分 ${b.ratingAverage.toFixed(1)}`);
+  if (b.findingFreeShare != null) parts.push(`无问题 ${Math.round(b.findingFreeShare * 100)}%`);
+  return parts.join(' · ');
+}
+
+function openInspection(conversationId, onChange) {
+  openDrawer('质检详情', (box) => inspectionInto(box, conversationId, onChange));
+}
+
+/** The transcript with each finding beside the turn it is about; a finding can be dismissed with a note. */
+async function inspectionInto(box, conversationId, onChange) {
+  const id = encodeURIComponent(conversationId);
+  const [r, c] = await Promise.all([call('GET', `/quality/conversations/${id}`), call('GET', `/conversations/${id}`)]);
+  const byTurn = new Map();
+  r.findings.forEach((f, index) => byTurn.set(f.turn, [...(byTurn.get(f.turn) || []), [f, index]]));
+  const refill = async () => { clear(box); await inspectionInto(box, conversationId, onChange); onChange().catch(failed); };
+  box.append(h('div', { class: 'row wrap' },
+    h('span', { class: 'badge', text: `买家 ${r.buyerId}` }),
+    h('span', { class: 'badge brand', id: 'quality-score', text: `得分 ${r.score}` }),
+    h('span', { class: 'mono small muted', text: r.conversationId })),
+  transcriptView(c.turns, null, (el, i) => {
+    const here = byTurn.get(i);
+    if (!here) return;
+    el.classList.add('flagged');
+    el.append(...here.map(([f, index]) => findingView(conversationId, f, index, refill)));
+  }));
+}
+
+function findingView(conversationId, f, index, onDismissed) {
+  const head = h('div', { class: 'row wrap' }, badge('severity', f.severity), h('b', { text: label('qualityRule', f.rule) }),
+    f.source === 'llm' ? h('span', { class: 'badge info', text: '模型' }) : null);
+  const facts = h('div', { class: 'small' }, h('div', { text: f.detail }), f.evidence ? h('div', { class: 'muted', text: `依据:${f.evidence}` }) : null);
+  if (f.dismissal) {
+    return h('div', { class: 'finding dismissed', dataset: { finding: String(index) } }, head, facts,
+      h('div', { class: 'small muted', text: `已撤销:${f.dismissal.note}` }));
+  }
+  const note = h('input', { class: 'input', placeholder: '撤销说明(必填)', maxlength: 500 });
+  const button = h('button', { type: 'button', class: 'btn sm' }, '撤销');
+  button.addEventListener('click', async () => {
+    if (!note.value.trim()) { note.focus(); toast('请填写撤销说明', 'error'); return; }
+    button.disabled = true;
+    try {
+      await call('POST', `/quality/conversations/${encodeURIComponent(conversationId)}/findings/${index}/dismiss`, { note: note.value.trim() });
+      toast('已撤销该问题', 'ok');
+      await onDismissed();
+    } catch (err) {
+      button.disabled = false;
+      failed(err);
+    }
+  });
+  return h('div', { class: 'finding', dataset: { finding: String(index) } }, head, facts, h('div', { class: 'row' }, note, button));
 }
 
 // ---------------------------------------------------------------- drawer

@@ -17,6 +17,11 @@ export function turnView(turn, agentName) {
   return h('div', { class: `turn ${role}` }, who, turn.text ? h('div', { class: 'bubble', text: turn.text }) : null, images, calls);
 }
 
-export function transcriptView(turns, agentName) {
-  return h('div', { class: 'transcript' }, (turns || []).map((t) => turnView(t, agentName)));
+/** @param decorate optional (turnElement, index) => extra, e.g. the quality findings of that turn */
+export function transcriptView(turns, agentName, decorate) {
+  return h('div', { class: 'transcript' }, (turns || []).map((t, i) => {
+    const el = turnView(t, agentName);
+    if (decorate) decorate(el, i);
+    return el;
+  }));
 }

@@ -140,6 +140,11 @@ export const LABELS = {
   priority: { 1: '投诉', 2: '健康安全', 3: '普通' },
   handoffReason: { REQUESTED: '买家要求人工', COMPLAINT: '投诉或差评', HEALTH_SAFETY: '健康安全问题', UNANSWERED: '机器人连续未能解答', OTHER: '其他' },
   skill: { general: '通用', pet: '宠物', maternal_infant: '母婴', beauty: '美妆' },
+  qualityRule: {
+    UNANSWERED: '问题未解答', MISSED_HANDOFF: '未及时转人工', PROHIBITED_PROMISE: '违规承诺', PRIVACY_LEAK: '泄露隐私',
+    RUDE: '态度恶劣', SLOW_RESPONSE: '回复超时', POLICY_CONTRADICTION: '承诺与政策不符', NEGATIVE_ENDING: '负面结束',
+  },
+  severity: { HIGH: '严重', MEDIUM: '一般', LOW: '轻微' },
   role: { BUYER: '买家', BOT: '智能助手', AGENT: '客服', SYSTEM: '系统' },
   tool: {
     order_lookup: '查订单', logistics_tracking: '查物流', after_sale_request: '售后申请', cancel_order: '取消订单',
@@ -158,6 +163,7 @@ const TONE = {
   conversationStatus: { BOT: 'brand', QUEUED: 'warn', WITH_AGENT: 'info', CLOSED: '' },
   suggestionStatus: { PENDING: 'warn', APPROVED: 'ok', REJECTED: '' },
   priority: { 1: 'bad', 2: 'warn', 3: '' },
+  severity: { HIGH: 'bad', MEDIUM: 'warn', LOW: '' },
 };
 
 /** A status badge in the tone its value deserves, e.g. badge('caseStatus', 'APPROVED'). */

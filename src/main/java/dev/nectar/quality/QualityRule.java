@@ -1,0 +1,9 @@
+package dev.nectar.quality;
+
+import java.util.List;
+
+/** One inspection rule of the contract: reads a finished conversation and reports what it finds, with evidence. */
+public interface QualityRule {
+
+    List<Finding> check(Transcript transcript);
+}
