@@ -3,6 +3,7 @@ package dev.nectar.planner.embedded;
 import de.bwaldvogel.liblinear.Feature;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.store.embedding.CosineSimilarity;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.Product;
 import dev.nectar.commerce.recommend.ProductEmbeddings;
@@ -182,18 +183,11 @@ public class Interpreter {
         return new DecisionFeatures.Evidence(best.score(), best.answerable(), best.text().startsWith("问："));
     }
 
-    /** The best cosine similarity between the message and one of the catalog's products (vectors are normalised). */
+    /** The best cosine similarity between the message and one of the catalog's products. */
     private double bestProduct(String merchantId, List<Product> catalog, float[] message) {
-        double best = 0;
-        for (Embedding product : products.of(merchantId, catalog).values()) {
-            float[] v = product.vector();
-            double dot = 0;
-            for (int i = 0; i < v.length && i < message.length; i++) {
-                dot += v[i] * message[i];
-            }
-            best = Math.max(best, dot);
-        }
-        return best;
+        Embedding m = Embedding.from(message);
+        return products.of(merchantId, catalog).values().stream()
+                .mapToDouble(p -> CosineSimilarity.between(m, p)).filter(c -> c > 0).max().orElse(0);
     }
 
     private static Optional<String> learned(List<Map.Entry<String, Double>> ranked) {

@@ -114,6 +114,11 @@ final class OrderResolver {
                 score[i] += looseMatch(noun, titles);
             }
         }
+        return soleBest(score, candidates);
+    }
+
+    /** The candidate with the highest positive score, or empty when none scores or several share the top. */
+    private static Optional<Order> soleBest(int[] score, List<Order> candidates) {
         int best = java.util.Arrays.stream(score).max().orElse(0);
         long tied = java.util.Arrays.stream(score).filter(v -> v == best).count();
         if (best == 0 || tied > 1) {
@@ -170,12 +175,7 @@ final class OrderResolver {
                 score[having.get(0)]++;
             }
         });
-        int best = java.util.Arrays.stream(score).max().orElse(0);
-        long tied = java.util.Arrays.stream(score).filter(v -> v == best).count();
-        if (best == 0 || tied > 1) {
-            return Optional.empty();
-        }
-        return Optional.of(candidates.get(java.util.stream.IntStream.range(0, score.length).filter(i -> score[i] == best).findFirst().getAsInt()));
+        return soleBest(score, candidates);
     }
 
     /** Orders whose items the message names, keeping only the strongest matches. */
