@@ -2,12 +2,15 @@ package dev.nectar.knowledge;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
+import dev.nectar.text.Regions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,12 +45,12 @@ public final class FactAnswer {
     }
 
     /** The answer from hits ranked best first, or empty when the best is not answerable. */
-    public static Optional<Answer> compose(String query, List<KnowledgeHit> hits) {
+    public static Optional<Answer> compose(String query, List<KnowledgeHit> hits, Regions regions) {
         if (hits.isEmpty() || !hits.get(0).answerable()) {
             return Optional.empty();
         }
         KnowledgeHit best = hits.get(0);
-        Optional<KnowledgeHit> row = isRow(best.text()) ? lookUpRow(query, best, hits) : Optional.empty();
+        Optional<KnowledgeHit> row = isRow(best.text()) ? lookUpRow(query, best, hits, regions) : Optional.empty();
         if (row.isPresent()) {
             return Optional.of(new Answer(row.get().text(), best.title(), best.docId(), best.score()));
         }
@@ -90,14 +93,14 @@ public final class FactAnswer {
     }
 
     /** Among the rows of the best hit's table, the one the query's numbers or place pick out. */
-    private static Optional<KnowledgeHit> lookUpRow(String query, KnowledgeHit best, List<KnowledgeHit> hits) {
+    private static Optional<KnowledgeHit> lookUpRow(String query, KnowledgeHit best, List<KnowledgeHit> hits, Regions regions) {
         List<KnowledgeHit> rows = hits.stream().filter(h -> h.docId().equals(best.docId())
                 && h.headingPath().equals(best.headingPath()) && isRow(h.text())).toList();
         if (rows.size() < 2) {
             return Optional.empty();
         }
         Optional<KnowledgeHit> byNumber = byNumbers(query, rows);
-        return byNumber.isPresent() ? byNumber : byRegion(query, rows);
+        return byNumber.isPresent() ? byNumber : byRegion(query, rows, regions);
     }
 
     private record Asked(double value, Unit unit) {
@@ -144,24 +147,37 @@ public final class FactAnswer {
         return v >= Double.parseDouble(r.group(1)) && v <= Double.parseDouble(r.group(2));
     }
 
-    /** A place the question names that no row names: the row for the other regions. */
-    private static Optional<KnowledgeHit> byRegion(String query, List<KnowledgeHit> rows) {
+    /**
+     * The row naming the place the question names, else the region nearest above it (成都 → 四川 → 西南), else the row
+     * for the other regions.
+     */
+    private static Optional<KnowledgeHit> byRegion(String query, List<KnowledgeHit> rows, Regions regions) {
         boolean regional = rows.stream().allMatch(r -> cells(r.text()).keySet().stream().anyMatch(k -> REGION_HEADER.matcher(k).find()));
         if (!regional) {
             return Optional.empty();
         }
-        List<String> places = HanLP.segment(query).stream().filter(t -> t.nature != null && t.nature.toString().startsWith("ns"))
-                .map((Term t) -> t.word).toList();
+        Set<String> places = new LinkedHashSet<>(regions.places(query));
+        HanLP.segment(query).stream().filter(t -> t.nature != null && t.nature.toString().startsWith("ns"))
+                .map((Term t) -> shortName(t.word)).forEach(places::add);
         if (places.isEmpty()) {
             return Optional.empty();
         }
-        for (KnowledgeHit row : rows) {
-            if (places.stream().anyMatch(p -> row.text().contains(shortName(p)))) {
-                return Optional.of(row);
+        for (String place : places) {
+            List<String> names = new ArrayList<>();
+            names.add(place);
+            names.addAll(regions.containing(place));
+            for (String name : names) {
+                Optional<KnowledgeHit> row = rows.stream().filter(r -> regionCells(r).anyMatch(v -> v.contains(name))).findFirst();
+                if (row.isPresent()) {
+                    return row;
+                }
             }
         }
-        return rows.stream().filter(r -> cells(r.text()).entrySet().stream()
-                .anyMatch(c -> REGION_HEADER.matcher(c.getKey()).find() && OTHER_REGIONS.matcher(c.getValue()).find())).findFirst();
+        return rows.stream().filter(r -> regionCells(r).anyMatch(v -> OTHER_REGIONS.matcher(v).find())).findFirst();
+    }
+
+    private static java.util.stream.Stream<String> regionCells(KnowledgeHit row) {
+        return cells(row.text()).entrySet().stream().filter(c -> REGION_HEADER.matcher(c.getKey()).find()).map(Map.Entry::getValue);
     }
 
     /** 北京市 → 北京, 广东省 → 广东: tables name regions without their suffix. */

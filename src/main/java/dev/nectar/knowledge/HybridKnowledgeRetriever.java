@@ -1,9 +1,13 @@
 package dev.nectar.knowledge;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.nectar.platform.NectarConfig;
 import dev.nectar.text.ChineseText;
+import dev.nectar.text.ChineseWords;
+import dev.nectar.text.HomophoneCorrector;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Vector similarity fused with BM25 over bigrams and words, the query's words expanded with their synonyms, its
- * homophone typos repaired and its English e-commerce words glossed in Chinese first. The embedding finds paraphrases ("寄回去的地址" for the return address);
+ * homophone typos repaired (of the domain vocabulary, and of the merchant's own words) and its English e-commerce
+ * words glossed in Chinese first. The embedding finds paraphrases ("寄回去的地址" for the return address);
  * the lexical score rewards the exact rare words a buyer types (发票, 42码, SPF). Both are mapped to 0..1 and added
  * with fixed weights, so a score means the same for every merchant and one calibrated threshold separates answers
  * from guesses. Each merchant's lexical index is cached until its revision moves.
@@ -33,20 +38,25 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
      */
     private static final Pattern EDGE_MARKS = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
 
-    private record Lexicon(long revision, List<KnowledgeChunk> chunks, Map<String, Integer> positions, LexicalIndex index) {
+    /** A merchant's chunks as of one revision, their lexical index, and the homophones of their own words. */
+    private record Lexicon(long revision, List<KnowledgeChunk> chunks, Map<String, Integer> positions, LexicalIndex index,
+                           HomophoneCorrector homophones) {
     }
 
     private final KnowledgeIndex index;
     private final EmbeddingModel model;
     private final KnowledgeConfig config;
     private final ChineseText text;
+    private final AnswerTypes answerTypes;
     private final ConcurrentMap<String, Lexicon> lexicons = new ConcurrentHashMap<>();
 
-    public HybridKnowledgeRetriever(KnowledgeIndex index, EmbeddingModel model, KnowledgeConfig config, ChineseText text) {
+    public HybridKnowledgeRetriever(KnowledgeIndex index, EmbeddingModel model, KnowledgeConfig config, ChineseText text,
+                                    NectarConfig nectar) {
         this.index = index;
         this.model = model;
         this.config = config;
         this.text = text;
+        this.answerTypes = AnswerTypes.load(Path.of(nectar.promptsDir(), "understanding", "answer_types.json"));
     }
 
     @Override
@@ -59,12 +69,17 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         if (q.isEmpty() || k <= 0 || lexicon.chunks().isEmpty()) {
             return List.of();
         }
+        // a typo of a word only this merchant uses (运废 for 运费, 顺风 for 顺丰): the word joins the query
+        List<String> homophones = lexicon.homophones().alternatives(q);
+        if (!homophones.isEmpty()) {
+            q = q + " " + String.join(" ", homophones);
+        }
         float[] vector = model.embed(config.queryInstruction().orElse("") + q).content().vector();
         int pool = Math.max(MIN_CANDIDATES, k * 4);
 
         Map<String, Double> similarity = new HashMap<>();
         index.nearest(merchantId, vector, pool).forEach(h -> similarity.put(h.chunkId(), h.similarity()));
-        double[] lexical = lexicon.index().scores(KnowledgeTokens.query(q, text.thesaurus()));
+        double[] lexical = lexicon.index().scores(KnowledgeTokens.query(q, text));
         Set<String> candidates = new LinkedHashSet<>(similarity.keySet());
         for (int p : TopK.positions(lexical, pool, 0)) {
             candidates.add(lexicon.chunks().get(p).chunkId());
@@ -74,6 +89,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
             similarity.putAll(index.similarities(merchantId, vector, missing));
         }
 
+        List<Pattern> asked = answerTypes.asked(q);
         List<KnowledgeHit> hits = new ArrayList<>();
         // candidates in document order (doc, then position in it), so that equal scores, common once the cosine is
         // capped (冲锋衣XL码 in the men's and the women's chart), rank the same way on every search and every node
@@ -86,7 +102,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
                 continue; // written after this lexicon was built; the next search sees it
             }
             KnowledgeChunk c = lexicon.chunks().get(position);
-            double score = fuse(cosine, lexical[position]);
+            double score = fuse(cosine, lexical[position]) + answerTypes.bonus(asked, c.text());
             hits.add(new KnowledgeHit(c.docId(), c.title(), c.headingPath(), c.text(), score,
                     score >= config.answerableThreshold()));
         }
@@ -118,6 +134,9 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         for (int i = 0; i < chunks.size(); i++) {
             positions.put(chunks.get(i).chunkId(), i);
         }
-        return new Lexicon(revision, chunks, positions, LexicalIndex.build(chunks.stream().map(KnowledgeChunk::retrievalText).toList()));
+        Set<String> words = new HashSet<>();
+        chunks.forEach(c -> words.addAll(ChineseWords.content(c.retrievalText())));
+        return new Lexicon(revision, chunks, positions, LexicalIndex.build(chunks.stream().map(KnowledgeChunk::retrievalText).toList()),
+                new HomophoneCorrector(words));
     }
 }

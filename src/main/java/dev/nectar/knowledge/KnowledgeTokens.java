@@ -1,7 +1,7 @@
 package dev.nectar.knowledge;
 
 import dev.nectar.text.ChineseWords;
-import dev.nectar.text.Thesaurus;
+import dev.nectar.text.ChineseText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,22 +29,40 @@ final class KnowledgeTokens {
         return out;
     }
 
-    /** The query as groups: each distinct token with the words the thesaurus lets stand for it. */
-    static List<Set<String>> query(String text, Thesaurus thesaurus) {
+    /**
+     * The query as groups: each distinct token with the words that may stand for it (synonyms, the regions a place
+     * lies in); a place of three or more characters the segmenter missed (哈尔滨 as 哈尔, 尔滨) gets a group of its own.
+     */
+    static List<Set<String>> query(String text, ChineseText chinese) {
         List<Set<String>> groups = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String token : of(text)) {
-            if (!seen.add(token)) {
-                continue;
+            if (seen.add(token)) {
+                groups.add(group(token, chinese));
             }
-            Set<String> group = new LinkedHashSet<>();
-            group.add(token);
-            for (String synonym : thesaurus.synonyms(token)) {
-                group.addAll(synonym.length() >= MIN_WORD ? List.of(synonym) : BigramTokenizer.tokens(synonym));
+        }
+        for (String place : chinese.regions().places(text)) {
+            if (seen.add(place)) {
+                groups.add(group(place, chinese));
             }
-            groups.add(group);
         }
         return groups;
+    }
+
+    private static Set<String> group(String token, ChineseText chinese) {
+        Set<String> group = new LinkedHashSet<>();
+        group.add(token);
+        for (String synonym : chinese.thesaurus().synonyms(token)) {
+            group.addAll(synonym.length() >= MIN_WORD ? List.of(synonym) : BigramTokenizer.tokens(synonym));
+        }
+        // a region is written whole in one table (江浙沪皖) and in part in another (江浙沪), so its bigrams match too
+        for (String region : chinese.regions().containing(token)) {
+            group.addAll(BigramTokenizer.tokens(region));
+            if (region.length() >= MIN_WORD) {
+                group.add(region);
+            }
+        }
+        return group;
     }
 
     private static boolean isHan(String w) {

@@ -11,13 +11,14 @@ import java.util.Set;
 /**
  * The Chinese text toolkit shared by understanding, knowledge and recommendation: the thesaurus and the homophone
  * corrector over its vocabulary, both read from {@code prompts/understanding/synonyms.json} at start-up, and the
- * English glossary beside it.
+ * English glossary and the regions beside it.
  */
 @ApplicationScoped
 public class ChineseText {
     private final Thesaurus thesaurus;
     private final HomophoneCorrector corrector;
     private final EnglishGlossary english;
+    private final Regions regions;
 
     @Inject
     public ChineseText(NectarConfig config) {
@@ -30,10 +31,15 @@ public class ChineseText {
         vocabulary.addAll(thesaurus.extraVocabulary());
         this.corrector = new HomophoneCorrector(vocabulary);
         this.english = EnglishGlossary.load(synonyms.resolveSibling("english.json"));
+        this.regions = Regions.load(synonyms.resolveSibling("regions.json"));
     }
 
     public Thesaurus thesaurus() {
         return thesaurus;
+    }
+
+    public Regions regions() {
+        return regions;
     }
 
     /** The text with the Chinese of its English e-commerce words appended (invoice → 发票 开票), for searching. */

@@ -75,6 +75,35 @@ public final class HomophoneCorrector {
         return out.toString();
     }
 
+    /**
+     * Vocabulary words that runs of the text read exactly like without being them, a dictionary word included
+     * (顺风 → 顺丰 where the vocabulary has only 顺丰, 包油 → 包邮): for a search, which adds them beside the
+     * buyer's words rather than in their place.
+     */
+    public List<String> alternatives(String text) {
+        if (text == null || text.isEmpty() || byPinyin.isEmpty()) {
+            return List.of();
+        }
+        List<Pinyin> pinyin = HanLP.convertToPinyinList(text);
+        if (pinyin.size() != text.length()) {
+            return List.of();
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i + MIN <= text.length(); i++) {
+            for (int len = MIN; len <= MAX && i + len <= text.length(); len++) {
+                String run = text.substring(i, i + len);
+                if (!run.codePoints().allMatch(HomophoneCorrector::isHan) || vocabulary.contains(run)) {
+                    continue;
+                }
+                String word = byPinyin.get(key(pinyin.subList(i, i + len)));
+                if (word != null) {
+                    out.add(word);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static String key(List<Pinyin> pinyin) {
         StringBuilder sb = new StringBuilder();
         for (Pinyin p : pinyin) {

@@ -10,7 +10,39 @@ final class Grams {
     private static final Set<String> FILLER = Set.of("适合", "推荐", "有没", "没有", "什么", "哪个", "哪款", "一款", "一个", "一下",
             "可以", "怎么", "给我", "我是", "需要", "想要", "想买", "买个", "用的", "好用", "哪些", "有什", "么好", "的东", "东西");
 
+    /** X子 words whose X is no product: 样子, 日子, 一下子. */
+    private static final Set<String> NOT_HEADS = Set.of("样子", "日子", "下子", "法子", "点子", "个子", "辈子", "阵子", "孩子", "妻子", "儿子");
+
     private Grams() {
+    }
+
+    /**
+     * The bigrams plus the head of each X子 noun: Chinese product names are right-headed, so 裤子 is 裤 and matches
+     * 牛仔裤, 鞋子 matches 帆布鞋, 饺子 matches 水饺, which share no bigram with them.
+     */
+    static Set<String> withHeads(String text) {
+        Set<String> grams = of(text);
+        if (text == null) {
+            return grams;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            String word = text.substring(i - 1, i + 1);
+            if (text.charAt(i) == '子' && Character.UnicodeScript.of(text.charAt(i - 1)) == Character.UnicodeScript.HAN
+                    && !NOT_HEADS.contains(word)) {
+                grams.add(text.substring(i - 1, i));
+            }
+        }
+        return grams;
+    }
+
+    /** The single Han characters of a text, for matching the heads {@link #withHeads} yields. */
+    static Set<String> characters(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (text != null) {
+            text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                    .forEach(c -> out.add(new String(Character.toChars(c))));
+        }
+        return out;
     }
 
     static Set<String> of(String text) {

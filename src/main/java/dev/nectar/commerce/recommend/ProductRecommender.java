@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * matches lexically, products matching clearly less than the best are dropped: a request for 洗面奶 shares no
  * bigram with 面霜, and one for 敏感肌的洗面奶 outranks and removes a cleanser tagged 油皮. Semantic: cosine of the
  * request and the product text with the shared embedding model. Rating and sales only break near-ties; a head
- * count of two or more puts the largest pack of an item first among its variants.
+ * count of two or more puts the largest pack of an item first among its variants. The buyer's {@link Preferences}
+ * (the variant named, their height, the pack, for whom) narrow an item's variants before ranking.
  */
 @ApplicationScoped
 public class ProductRecommender {
@@ -71,7 +72,8 @@ public class ProductRecommender {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Set<String> asked = vocabulary.known(Grams.of(negation.rest()));
+        candidates = Preferences.of(q.text()).narrow(candidates);
+        Set<String> asked = vocabulary.known(Grams.withHeads(negation.rest()));
         Map<String, Double> lexical = new HashMap<>();
         candidates.forEach(p -> lexical.put(p.sku(), vocabulary.score(asked, p)));
         double bestLexical = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -165,7 +167,7 @@ public class ProductRecommender {
     }
 
     /** Pack size in base units (g, ml or pieces) from the attributes, else the title. */
-    private static Optional<Double> packSize(Product p) {
+    static Optional<Double> packSize(Product p) {
         String text = (p.attributes() == null ? "" : String.join(" ", p.attributes().values())) + " " + p.title();
         Matcher m = PACK_SIZE.matcher(ChineseNumbers.normalize(text));
         if (!m.find()) {
@@ -211,7 +213,9 @@ public class ProductRecommender {
         Vocabulary(List<Product> products) {
             size = products.size();
             for (Product p : products) {
-                Set<String> s = Grams.of(String.join(" ", p.title(), p.category(), p.tags() == null ? "" : String.join(" ", p.tags())));
+                String named = String.join(" ", p.title(), p.category(), p.tags() == null ? "" : String.join(" ", p.tags()));
+                Set<String> s = Grams.of(named);
+                s.addAll(Grams.characters(named));
                 Set<String> w = Grams.of(String.join(" ", p.description() == null ? "" : p.description(),
                         p.attributes() == null ? "" : String.join(" ", p.attributes().values())));
                 w.removeAll(s);

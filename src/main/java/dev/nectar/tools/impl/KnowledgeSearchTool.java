@@ -3,6 +3,7 @@ package dev.nectar.tools.impl;
 import dev.nectar.knowledge.FactAnswer;
 import dev.nectar.knowledge.KnowledgeHit;
 import dev.nectar.knowledge.KnowledgeRetriever;
+import dev.nectar.text.ChineseText;
 import dev.nectar.tools.Tool;
 import dev.nectar.tools.ToolContext;
 import dev.nectar.tools.ToolNames;
@@ -19,9 +20,11 @@ public class KnowledgeSearchTool implements Tool {
     /** Facts looked at for an answer: enough to hold a whole size chart or postage table. */
     private static final int CANDIDATES = 10;
     private final KnowledgeRetriever retriever;
+    private final ChineseText text;
 
-    public KnowledgeSearchTool(KnowledgeRetriever retriever) {
+    public KnowledgeSearchTool(KnowledgeRetriever retriever, ChineseText text) {
         this.retriever = retriever;
+        this.text = text;
     }
 
     @Override
@@ -33,7 +36,7 @@ public class KnowledgeSearchTool implements Tool {
     public ToolResult run(ToolContext ctx, Map<String, Object> args) {
         String query = (String) args.get("query");
         List<KnowledgeHit> hits = retriever.search(ctx.merchantId(), query, Math.max(CANDIDATES, args.get("k") instanceof Number n ? n.intValue() : 0));
-        Optional<FactAnswer.Answer> answer = FactAnswer.compose(query, hits);
+        Optional<FactAnswer.Answer> answer = FactAnswer.compose(query, hits, text.regions());
         if (answer.isEmpty()) {
             return ToolResult.of(name(), "NONE").fact("bestScore", hits.isEmpty() ? 0 : hits.get(0).score())
                     .summary("nothing answerable").build();

@@ -1,0 +1,172 @@
+package dev.nectar.commerce.recommend;
+
+import dev.nectar.commerce.Product;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a request says about which variant of an item, and for whom: a variant's own value named (38码, S码, 粉色,
+ * iPhone 15 Pro), a body height (一米六五, 175cm) against the heights a variant declares (身高165-172cm), a wish for
+ * the big or the small pack (囤一点, 家里人多 / 先买点试试), and whether it is for a man or a woman (给我老公 rules out
+ * 女款). Each choice narrows the variants of an item, never removes a whole item that has no variant of the wish
+ * except for the audience, and is skipped when it would leave nothing.
+ */
+record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
+    enum Pack { ANY, LARGEST, SMALLEST }
+
+    enum Audience { ANY, MALE, FEMALE }
+
+    private static final Pattern HEIGHT_CM = Pattern.compile("(?<![\\d.])(1\\d\\d|[5-9]\\d)\\s*(?:cm|厘米|公分)");
+    private static final Pattern HEIGHT_AFTER = Pattern.compile("(?:身高|个子|个头)\\s*(?:是|有|大概|大约)?\\s*(1\\d\\d|[5-9]\\d)(?![\\d.])");
+    private static final Pattern HEIGHT_METRES = Pattern.compile("(?<![\\d.])1(?:\\.|米)(\\d)(\\d)?(?![\\d.])\\s*(?:米|m)?");
+    /** 175,130斤: a height written bare beside a weight. */
+    private static final Pattern HEIGHT_BESIDE_WEIGHT = Pattern.compile("(?<![\\d.])(1[4-9]\\d)\\s*[,，、/ ]\\s*\\d{2,3}(?:\\.\\d)?\\s*(?:斤|kg|公斤)");
+    private static final Pattern CHINESE_METRES = Pattern.compile("一米([一二三四五六七八九])([一二三四五六七八九零])?");
+    private static final Pattern DECLARED_HEIGHT = Pattern.compile("身高\\s*(\\d{2,3})\\s*(?:cm|厘米)?\\s*[-~至到—]\\s*(\\d{2,3})");
+    private static final Pattern LARGEST = Pattern.compile("囤|大瓶|大包装|大包|大袋|大桶|大份|大容量|大罐|量大|多一点|多一些|多点的|多片|人多|猫多|狗多|一个月的量|够吃一个月|够用一个月|不要小包装|不要小的|bulk|family size");
+    private static final Pattern SMALLEST = Pattern.compile("小包装|小瓶|小份|小罐|试吃|试用|试试|尝尝|尝个鲜|少买点|少来点|旅行装|便携装|trial|small pack");
+    private static final Pattern MALE = Pattern.compile("老公|男朋友|男友|爸爸|老爸|父亲|公公|儿子|男生|男士|男款|男孩|男的|男性|男人|哥哥|弟弟|爷爷|外公|husband|boyfriend|for my dad|for him|\\bmen'?s\\b");
+    private static final Pattern FEMALE = Pattern.compile("老婆|媳妇|女朋友|女友|妈妈|老妈|母亲|婆婆|女儿|女生|女士|女款|女孩|女的|女性|女人|姐姐|妹妹|奶奶|外婆|wife|girlfriend|for my mom|for her|women'?s");
+    private static final Pattern FOR_MEN = Pattern.compile("男款|男士|男式|男装|男鞋|男童");
+    private static final Pattern FOR_WOMEN = Pattern.compile("女款|女士|女式|女装|女鞋|女童");
+    private static final Pattern UNISEX = Pattern.compile("男女同款|男女通用|情侣");
+    private static final String DIGITS = "零一二三四五六七八九";
+
+    static Preferences of(String text) {
+        String t = text == null ? "" : ChineseNumbers.halfWidth(text).toLowerCase(Locale.ROOT);
+        boolean male = MALE.matcher(t).find();
+        boolean female = FEMALE.matcher(t).find();
+        Audience audience = male == female ? Audience.ANY : male ? Audience.MALE : Audience.FEMALE;
+        Pack pack = LARGEST.matcher(t).find() ? Pack.LARGEST : SMALLEST.matcher(t).find() ? Pack.SMALLEST : Pack.ANY;
+        return new Preferences(t, height(t), pack, audience);
+    }
+
+    private static Double height(String t) {
+        Matcher m = CHINESE_METRES.matcher(t);
+        if (m.find()) {
+            return 100 + 10.0 * DIGITS.indexOf(m.group(1)) + (m.group(2) == null ? 0 : DIGITS.indexOf(m.group(2)));
+        }
+        for (Pattern p : List.of(HEIGHT_CM, HEIGHT_AFTER, HEIGHT_BESIDE_WEIGHT)) {
+            if ((m = p.matcher(t)).find()) {
+                return Double.parseDouble(m.group(1));
+            }
+        }
+        if ((m = HEIGHT_METRES.matcher(t)).find()) {
+            return 100 + 10.0 * Integer.parseInt(m.group(1)) + (m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
+        }
+        return null;
+    }
+
+    /** The candidates without the variants and the audience the request rules out. */
+    List<Product> narrow(List<Product> candidates) {
+        List<Product> out = keepIfAny(candidates, this::forAudience);
+        Map<String, List<Product>> items = out.stream().collect(Collectors.groupingBy(Product::spu, java.util.LinkedHashMap::new, Collectors.toList()));
+        List<Product> kept = new ArrayList<>();
+        for (List<Product> variants : items.values()) {
+            List<Product> v = variants;
+            if (v.size() > 1) {
+                v = named(v);
+                v = keepIfAny(v, this::fitsHeight);
+                v = byPack(v);
+            }
+            kept.addAll(v);
+        }
+        return kept;
+    }
+
+    private boolean forAudience(Product p) {
+        if (audience == Audience.ANY) {
+            return true;
+        }
+        String named = p.title() + " " + (p.tags() == null ? "" : String.join(" ", p.tags()));
+        if (UNISEX.matcher(named).find()) {
+            return true;
+        }
+        return audience == Audience.MALE ? !FOR_WOMEN.matcher(named).find() || FOR_MEN.matcher(named).find()
+                : !FOR_MEN.matcher(named).find() || FOR_WOMEN.matcher(named).find();
+    }
+
+    private boolean fitsHeight(Product p) {
+        if (heightCm == null || p.description() == null) {
+            return true;
+        }
+        Matcher m = DECLARED_HEIGHT.matcher(p.description());
+        boolean declared = false;
+        while (m.find()) {
+            declared = true;
+            if (heightCm >= Double.parseDouble(m.group(1)) && heightCm <= Double.parseDouble(m.group(2))) {
+                return true;
+            }
+        }
+        return !declared;
+    }
+
+    /**
+     * Variants whose value of some attribute the request names; where several values are named (iPhone 15 and
+     * iPhone 15 Pro in "iPhone 15 Pro的壳"), the longest.
+     */
+    private List<Product> named(List<Product> variants) {
+        List<Product> v = variants;
+        for (String key : varyingKeys(variants)) {
+            Optional<String> value = v.stream().map(p -> p.attributes().get(key)).filter(x -> x != null && mentions(x))
+                    .max(Comparator.comparingInt(String::length));
+            if (value.isPresent()) {
+                List<Product> chosen = v.stream().filter(p -> value.get().equals(p.attributes().get(key))).toList();
+                if (!chosen.isEmpty()) {
+                    v = chosen;
+                }
+            }
+        }
+        return v;
+    }
+
+    private static List<String> varyingKeys(List<Product> variants) {
+        return variants.stream().filter(p -> p.attributes() != null).flatMap(p -> p.attributes().keySet().stream()).distinct()
+                .filter(k -> variants.stream().allMatch(p -> p.attributes() != null && p.attributes().containsKey(k)))
+                .filter(k -> variants.stream().map(p -> p.attributes().get(k)).distinct().count() > 1).toList();
+    }
+
+    /** Whether the request names a value: Latin letters and digits as a whole token (S is not the S of SPF), Chinese as written or without 色. */
+    private boolean mentions(String value) {
+        String v = ChineseNumbers.halfWidth(value).toLowerCase(Locale.ROOT).strip();
+        if (v.isEmpty()) {
+            return false;
+        }
+        if (v.codePoints().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+            return Pattern.compile("(?<![a-z0-9.])" + Pattern.quote(v) + "(?![a-z0-9])").matcher(text).find();
+        }
+        String bare = v.endsWith("色") && v.length() > 1 ? v.substring(0, v.length() - 1) : v;
+        if (bare.length() == 1) { // 黑 alone is also the 黑 of 黑头: a one-character value counts as 黑色, 黑的, 黑款
+            return text.contains(bare + "色") || text.contains(bare + "的") || text.contains(bare + "款");
+        }
+        return text.contains(v) || text.contains(bare);
+    }
+
+    private List<Product> byPack(List<Product> variants) {
+        if (pack == Pack.ANY) {
+            return variants;
+        }
+        Function<Product, Optional<Double>> size = ProductRecommender::packSize;
+        List<Product> sized = variants.stream().filter(p -> size.apply(p).isPresent()).toList();
+        if (sized.size() < 2) {
+            return variants;
+        }
+        Comparator<Product> bySize = Comparator.comparingDouble(p -> size.apply(p).orElseThrow());
+        Product pick = pack == Pack.LARGEST ? sized.stream().max(bySize).orElseThrow() : sized.stream().min(bySize).orElseThrow();
+        return List.of(pick);
+    }
+
+    private static List<Product> keepIfAny(List<Product> products, java.util.function.Predicate<Product> wish) {
+        List<Product> kept = products.stream().filter(wish).toList();
+        return kept.isEmpty() ? products : kept;
+    }
+}
