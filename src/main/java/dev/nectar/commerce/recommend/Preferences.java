@@ -1,6 +1,7 @@
 package dev.nectar.commerce.recommend;
 
 import dev.nectar.commerce.Product;
+import dev.nectar.text.Colours;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -135,7 +136,10 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
                 .filter(k -> variants.stream().map(p -> p.attributes().get(k)).distinct().count() > 1).toList();
     }
 
-    /** Whether the request names a value: Latin letters and digits as a whole token (S is not the S of SPF), Chinese as written or without 色. */
+    /**
+     * Whether the request names a value: Latin letters and digits as a whole token (S is not the S of SPF), Chinese as
+     * written, without 色, or a colour by its head (粉色 names 樱花粉).
+     */
     private boolean mentions(String value) {
         String v = ChineseNumbers.halfWidth(value).toLowerCase(Locale.ROOT).strip();
         if (v.isEmpty()) {
@@ -145,10 +149,8 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
             return Pattern.compile("(?<![a-z0-9.])" + Pattern.quote(v) + "(?![a-z0-9])").matcher(text).find();
         }
         String bare = v.endsWith("色") && v.length() > 1 ? v.substring(0, v.length() - 1) : v;
-        if (bare.length() == 1) { // 黑 alone is also the 黑 of 黑头: a one-character value counts as 黑色, 黑的, 黑款
-            return text.contains(bare + "色") || text.contains(bare + "的") || text.contains(bare + "款");
-        }
-        return text.contains(v) || text.contains(bare);
+        // a one-character value is named only with its 色 (黑 alone is also the 黑 of 黑头)
+        return bare.length() > 1 && (text.contains(v) || text.contains(bare)) || Colours.namedByHead(text, v);
     }
 
     private List<Product> byPack(List<Product> variants) {

@@ -47,6 +47,8 @@ public class EmbeddedPlanner implements Planner {
     static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID);
     private static final String FALLBACK = "fallbackTool";
     private static final String ARGS = "lastArgs";
+    /** Variants offered as quick replies when the bot asks which one; more are only listed in the text. */
+    private static final int MAX_VARIANT_CHOICES = 6;
     /** Marks arguments continued from the bot's variant question, so a bare yes can take the only variant left. */
     private static final String ASKED = "answering";
 
@@ -132,6 +134,12 @@ public class EmbeddedPlanner implements Planner {
         if (bareAnswer(in.stated()) && ctx.images().isEmpty()) {
             // a yes or no with nothing pending answers nothing: never act on it or list orders
             return reply("confirm.nothing");
+        }
+        Optional<List<String>> unsure = st.pendingQuestion == null && ctx.images().isEmpty() ? in.unsure(decision) : Optional.empty();
+        if (unsure.isPresent()) {
+            // quick replies that read as clear requests of their own, so the buyer's tap is understood like any message
+            List<String> choices = unsure.get().stream().map(i -> responder.render("clarify." + i, Map.of())).toList();
+            return reply("ask.clarify", Map.of("first", choices.get(0), "second", choices.get(1)), choices);
         }
         String intent = TOOL_OF.get(decision);
         if (intent.equals(ToolNames.KNOWLEDGE_SEARCH)) {
@@ -318,10 +326,15 @@ public class EmbeddedPlanner implements Planner {
                     options.isEmpty() ? responder.render("aftersale.target_none", Map.of())
                             : responder.render("aftersale.target_options", Map.of("options", options)))));
         }
+        if (target.isEmpty() && !args.containsKey("reason") && !inStock.isEmpty()) {
+            return Optional.empty(); // nothing named yet: why comes first, one question at a time, then which variant
+        }
         if (target.isEmpty() || target.get().sku().equals(current.get().sku())) {
             ctx.state().pendingQuestion = askedFor(args, "size");
+            List<String> choices = inStock.size() >= 2 && inStock.size() <= MAX_VARIANT_CHOICES
+                    ? inStock.stream().map(v -> Variants.sizeOf(v).orElse(v.title())).toList() : List.of();
             return Optional.of(options.isEmpty() ? reply("aftersale.no_variant", Map.of("title", current.get().title()))
-                    : reply("ask.size", Map.of("options", options)));
+                    : reply("ask.size", Map.of("options", options), choices));
         }
         args.put("targetSku", target.get().sku());
         return Optional.empty();

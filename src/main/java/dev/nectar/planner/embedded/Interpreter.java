@@ -104,6 +104,22 @@ public class Interpreter {
             return tool;
         }
 
+        /**
+         * The two tool intents to ask between when the model is not sure (the most probable one below
+         * {@link #NOT_SURE}, the next one within {@link #NOT_SURE_MARGIN} of it) and no document answers the message:
+         * one short question beats a wrong order list or refusal. Knowledge is never among them, since it has its own
+         * fallback to the next intent.
+         */
+        public Optional<List<String>> unsure(String decided) {
+            if (!BUYER_DATA_INTENTS.contains(decided) && !decided.equals(RECOMMEND) || evidence.answerable()) {
+                return Optional.empty();
+            }
+            double top = probability(decided);
+            return intents.stream().filter(e -> TOOL_INTENTS.contains(e.getKey()) && !e.getKey().equals(decided)).findFirst()
+                    .filter(e -> !e.getKey().equals(KNOWLEDGE) && top < NOT_SURE && e.getValue() >= top - NOT_SURE_MARGIN)
+                    .map(e -> List.of(decided, e.getKey()));
+        }
+
         /** The most probable tool intent after the given one, for when that one finds nothing. */
         public Optional<String> runnerUp(String after) {
             return intents.stream().filter(e -> TOOL_INTENTS.contains(e.getKey()) && !e.getKey().equals(after))
@@ -131,6 +147,9 @@ public class Interpreter {
     static final double HANDOFF_SURE = 0.5;
     /** Below this probability a tool yields to the documents for a question about the shop they answer. */
     static final double TOOL_SURE = 0.7;
+    /** Below this probability of the intent decided, with a close runner-up, the bot asks which one is meant. */
+    static final double NOT_SURE = 0.4;
+    static final double NOT_SURE_MARGIN = 0.1;
     /** A tool intent this probable is tried when the knowledge base finds nothing. */
     static final double RUNNER_UP = 0.15;
 

@@ -98,8 +98,8 @@ final class OrderResolver {
 
     /**
      * The one order whose item titles hold the nouns the buyer used for it, loosely: in order with gaps (跑鞋 in
-     * 跑步鞋), without a noun suffix (裤子 → 裤 in 休闲裤), or by the head character of a two-character noun (螃蟹 →
-     * 蟹 in 大闸蟹, weaker). The shared-run matcher of the understanding needs two characters in a row; buyers abbreviate.
+     * 跑步鞋), without a noun suffix (裤子 → 裤 in 休闲裤), or by the head character (weaker): of a two-character noun
+     * anywhere (螃蟹 → 蟹 in 大闸蟹), of a longer one where it ends a title's word (数据线 → 快充线). The shared-run matcher of the understanding needs two characters in a row; buyers abbreviate.
      */
     static Optional<Order> byItemWords(String folded, List<Order> candidates) {
         List<String> nouns = ChineseWords.nouns(folded).stream().filter(w -> w.codePoints().allMatch(Character::isIdeographic)).toList();
@@ -135,7 +135,20 @@ final class OrderResolver {
         if (inOrderWithGaps(core, titles)) {
             return core.length();
         }
-        return core.length() == 2 && titles.contains(core.substring(1)) ? 1 : 0;
+        if (core.length() == 2) {
+            return titles.contains(core.substring(1)) ? 1 : 0;
+        }
+        // a longer noun by its head, where a title's word ends with it too (数据线 → 快充线, 充电头 → 快充头)
+        return endsAWord(titles, core.charAt(core.length() - 1)) ? 1 : 0;
+    }
+
+    private static boolean endsAWord(String titles, char head) {
+        for (int i = titles.indexOf(head); i >= 0; i = titles.indexOf(head, i + 1)) {
+            if (i + 1 == titles.length() || !Character.isIdeographic(titles.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every character of the word in the title, in order, at most two characters apart (跑鞋 in 跑步鞋). */

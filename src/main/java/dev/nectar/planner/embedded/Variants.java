@@ -2,6 +2,7 @@ package dev.nectar.planner.embedded;
 
 import dev.nectar.commerce.Product;
 import dev.nectar.planner.understanding.SizeDirection;
+import dev.nectar.text.Colours;
 
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +58,11 @@ final class Variants {
                 }
                 if (text.contains(value.replace(" ", ""))) {
                     score += WHOLE_VALUE;
+                    named++;
+                    continue;
+                }
+                if (Colours.namedByHead(text, value)) {
+                    score += WORD; // 换蓝色 names 星空蓝, 换白的 names 云朵白
                     named++;
                     continue;
                 }

@@ -1,6 +1,7 @@
 package dev.nectar.tools.impl;
 
 import dev.nectar.commerce.recommend.ProductRecommender;
+import dev.nectar.text.ChineseText;
 import dev.nectar.commerce.recommend.QueryParser;
 import dev.nectar.commerce.recommend.Recommendation;
 import dev.nectar.commerce.recommend.RecommendationQuery;
@@ -19,9 +20,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ProductRecommendationTool implements Tool {
     private final ProductRecommender recommender;
+    private final ChineseText chinese;
 
-    public ProductRecommendationTool(ProductRecommender recommender) {
+    public ProductRecommendationTool(ProductRecommender recommender, ChineseText chinese) {
         this.recommender = recommender;
+        this.chinese = chinese;
     }
 
     @Override
@@ -31,7 +34,8 @@ public class ProductRecommendationTool implements Tool {
 
     @Override
     public ToolResult run(ToolContext ctx, Map<String, Object> args) {
-        String text = (String) args.get("query");
+        // an English request is matched with the Chinese of its e-commerce words: the catalog is Chinese
+        String text = chinese.glossed((String) args.get("query"));
         RecommendationQuery explicit = new RecommendationQuery(text, money(args.get("priceMin")), money(args.get("priceMax")),
                 money(args.get("priceAround")), (String) args.get("category"),
                 args.get("weightKg") instanceof Number n ? n.doubleValue() : null,

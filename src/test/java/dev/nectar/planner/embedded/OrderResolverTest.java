@@ -95,6 +95,17 @@ class OrderResolverTest {
         assertThat(OrderResolver.byItemWords("快递一直不动", mine)).isEmpty();
     }
 
+    @Test
+    void aLongerNounMatchesByItsHeadWhereATitleWordEndsWithIt() {
+        Order cable = order("QX3001", OrderStatus.DELIVERED, "USB-C 编织快充线 1m");
+        Order powerBank = order("QX3002", OrderStatus.DELIVERED, "磁吸无线充电宝 紫色");
+        Order plug = order("QX3003", OrderStatus.DELIVERED, "20W 快充头");
+        List<Order> mine = List.of(cable, powerBank, plug);
+        // 无线 holds 线 too, but only 快充线 ends a word with it
+        assertThat(OrderResolver.byItemWords("数据线接口松了", mine)).contains(cable);
+        assertThat(OrderResolver.byItemWords("充电头买重复了,退一个", mine)).contains(plug);
+    }
+
     private static java.util.Optional<Order> pick(String text, List<Order> offered) {
         return OrderResolver.pick(slots(text), text, offered);
     }
