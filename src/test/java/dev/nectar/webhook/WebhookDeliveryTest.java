@@ -251,6 +251,11 @@ class WebhookDeliveryTest {
             }
 
             @Override
+            public int anonymise(String merchantId, String buyerId, String pseudonym) {
+                return orders.anonymise(merchantId, buyerId, pseudonym);
+            }
+
+            @Override
             public Optional<Order> transition(String merchantId, String orderId, Collection<OrderStatus> from, OrderStatus to) {
                 Map<String, Object> shipped = new java.util.HashMap<>(order);
                 shipped.put("status", "SHIPPED");
