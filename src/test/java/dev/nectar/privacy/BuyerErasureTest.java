@@ -145,6 +145,7 @@ class BuyerErasureTest {
         as(shop).queryParam("buyerId", "b-gone").get(path(shop, "/conversations")).then().statusCode(200).body("$", empty());
         as(shop).get(path(shop, "/images/" + imageId)).then().statusCode(404);
         as(shop).get(path(shop, "/images/" + imageId + "/verification")).then().statusCode(404);
+        // the service center's profile endpoint is not built yet (issue 17); once it is, this must stay 404
         as(shop).get(path(shop, "/buyers/b-gone/profile")).then().statusCode(404);
         as(shop).get(path(shop, "/quality/conversations/" + conversationId)).then().statusCode(404);
         as(shop).get(path(shop, "/quality")).then().statusCode(200).body("$", empty());
