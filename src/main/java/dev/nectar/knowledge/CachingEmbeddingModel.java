@@ -37,14 +37,24 @@ final class CachingEmbeddingModel implements EmbeddingModel {
 
     /**
      * Text with nothing to embed (a photo sent without words, once the understanding has normalised the text away)
-     * is the zero vector, similar to nothing, instead of the exception a blank {@link TextSegment} throws.
+     * is the zero vector, similar to nothing, instead of the exception the model throws for text its tokenizer
+     * reduces to no token.
      */
     @Override
     public Response<Embedding> embed(String text) {
-        if (text == null || text.isBlank()) {
+        if (nothingToEmbed(text)) {
             return Response.from(new Embedding(new float[dimension()]));
         }
         return EmbeddingModel.super.embed(text);
+    }
+
+    /**
+     * True when a BERT tokenizer keeps no token of the text: it drops whitespace, control and format characters and
+     * U+FFFD, which is more than {@link String#isBlank()} drops (U+0016 or U+200B alone are not blank).
+     */
+    static boolean nothingToEmbed(String text) {
+        return text == null || text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT || cp == 0xFFFD);
     }
 
     @Override

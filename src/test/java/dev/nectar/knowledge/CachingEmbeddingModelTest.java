@@ -27,6 +27,11 @@ class CachingEmbeddingModelTest {
             }
             return Response.from(out);
         }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
     }
 
     @Test
@@ -43,6 +48,20 @@ class CachingEmbeddingModelTest {
         assertThat(model.asked).containsExactly("什么时候发货", "可以开发票吗");
         assertThat(registry.get("nectar.embedding.cache").tag("result", "hit").counter().count()).isEqualTo(1);
         assertThat(registry.get("nectar.embedding.cache").tag("result", "miss").counter().count()).isEqualTo(2);
+    }
+
+    /** Text the model's tokenizer reduces to nothing (found by InputFuzzTest: a buyer text of control characters). */
+    @Test
+    void textWithNoTokenIsTheZeroVectorWithoutAskingTheModel() {
+        CountingModel model = new CountingModel();
+        CachingEmbeddingModel cached = new CachingEmbeddingModel(model, 10, new SimpleMeterRegistry());
+        for (String nothing : List.of("", " \u3000\t", "\u0016", "\u200b\ufeff\u202e", "\u001b\ufffd")) {
+            assertThat(cached.embed(nothing).content().vector()).as("%s", nothing.codePoints().boxed().toList())
+                    .containsOnly(0f);
+        }
+        assertThat(model.asked).isEmpty();
+        cached.embed("\u0016好");
+        assertThat(model.asked).containsExactly("\u0016好");
     }
 
     @Test
