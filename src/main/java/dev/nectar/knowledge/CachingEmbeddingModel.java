@@ -42,19 +42,15 @@ final class CachingEmbeddingModel implements EmbeddingModel {
      */
     @Override
     public Response<Embedding> embed(String text) {
-        if (nothingToEmbed(text)) {
+        if (text == null || text.isBlank()) {
             return Response.from(new Embedding(new float[dimension()]));
         }
-        return EmbeddingModel.super.embed(text);
-    }
-
-    /**
-     * True when a BERT tokenizer keeps no token of the text: it drops whitespace, control and format characters and
-     * U+FFFD, which is more than {@link String#isBlank()} drops (U+0016 or U+200B alone are not blank).
-     */
-    static boolean nothingToEmbed(String text) {
-        return text == null || text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                || Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT || cp == 0xFFFD);
+        try {
+            return EmbeddingModel.super.embed(text);
+        } catch (IllegalArgumentException noToken) {
+            // the tokenizer kept nothing of a text that is not blank to Java (control or format characters and the like)
+            return Response.from(new Embedding(new float[dimension()]));
+        }
     }
 
     @Override
