@@ -41,6 +41,15 @@ public record AfterSaleCase(String caseId, String merchantId, String orderId, St
         return status.open() ? orderId + "|" + type : null;
     }
 
+    /**
+     * The case of an erased buyer: ids, type, reason, items, amount, status, evidence verdicts and times stay; the
+     * free text (the buyer's note and the decision note) and the erased conversation go.
+     */
+    public AfterSaleCase anonymised(String pseudonym) {
+        return new AfterSaleCase(caseId, merchantId, orderId, pseudonym, type, reason, items, amount, status, evidence,
+                targetSku, null, createdAt, reasonCode, null, null, decidedAt);
+    }
+
     public AfterSaleCase decided(Status newStatus, String note, OffsetDateTime at) {
         return new AfterSaleCase(caseId, merchantId, orderId, buyerId, type, reason, items, amount, newStatus, evidence,
                 targetSku, conversationId, createdAt, reasonCode, buyerNote, note, at);

@@ -117,7 +117,6 @@ public class AfterSaleService {
                         .map(c -> ApiException.conflict("CASE_NOT_PENDING", "case " + caseId + " is " + c.status()
                                 + "; only cases pending review or waiting for evidence can be decided"))
                         .orElseGet(() -> ApiException.notFound("after-sale case " + caseId)));
-        fire(MerchantEvent.CASE_DECIDED, decided);
         return decided;
     }
 
@@ -223,8 +222,10 @@ public class AfterSaleService {
         return orders.find(who.merchantId(), orderId).filter(o -> o.status() == OrderStatus.CANCELLED).isPresent();
     }
 
+    /** What every decision, the merchant's or the system's, leaves behind: the audit entry and {@code case.decided}. */
     private AfterSaleCase decided(AfterSaleCase c, AuditEntry.Actor actor) {
         audit.append(c.merchantId(), actor, AuditAction.CASE_DECIDED, c.caseId(), Map.of("status", c.status().name()));
+        fire(MerchantEvent.CASE_DECIDED, c);
         return c;
     }
 

@@ -55,6 +55,12 @@ public interface AfterSaleStore {
     Optional<AfterSaleCase> decide(String merchantId, String caseId, Collection<Status> from, Status to, String note,
                                    OffsetDateTime at);
 
+    /**
+     * Gives the buyer's cases to {@code pseudonym} without their personal fields ({@link AfterSaleCase#anonymised});
+     * ids, items, amounts and statuses stay. Returns how many cases.
+     */
+    int anonymise(String merchantId, String buyerId, String pseudonym);
+
     default Optional<AfterSaleCase> findOpen(String merchantId, String orderId, Type type) {
         return openCases(merchantId, orderId).stream().filter(c -> c.type() == type).findFirst();
     }

@@ -121,6 +121,21 @@ public class JdbcAfterSaleStore implements AfterSaleStore {
         });
     }
 
+    @Override
+    public int anonymise(String merchantId, String buyerId, String pseudonym) {
+        return db.inTransaction(c -> {
+            List<AfterSaleCase> own = Database.query(c, COLUMNS + "WHERE merchant_id = ? AND buyer_id = ? FOR UPDATE",
+                    JdbcAfterSaleStore::map, merchantId, buyerId);
+            for (AfterSaleCase a : own) {
+                // the confirmation id went with the conversation
+                Database.update(c, "UPDATE after_sale_cases SET buyer_id = ?, action_id = NULL, body = ?, updated_at = ? "
+                        + "WHERE merchant_id = ? AND case_id = ?", pseudonym, Json.write(a.anonymised(pseudonym)), Instant.now(),
+                        merchantId, a.caseId());
+            }
+            return own.size();
+        });
+    }
+
     private static AfterSaleCase map(ResultSet rs) throws SQLException {
         return Json.read(rs.getString(1), AfterSaleCase.class);
     }

@@ -62,6 +62,19 @@ public class JdbcOrderStore implements OrderStore {
         });
     }
 
+    @Override
+    public int anonymise(String merchantId, String buyerId, String pseudonym) {
+        return db.inTransaction(c -> {
+            List<Order> own = Database.query(c, "SELECT body FROM orders WHERE merchant_id = ? AND buyer_id = ? FOR UPDATE",
+                    JdbcOrderStore::map, merchantId, buyerId);
+            for (Order o : own) {
+                Database.update(c, "UPDATE orders SET buyer_id = ?, body = ?, updated_at = ? WHERE merchant_id = ? AND order_id = ?",
+                        pseudonym, Json.write(o.anonymised(pseudonym)), Instant.now(), merchantId, o.orderId());
+            }
+            return own.size();
+        });
+    }
+
     private static Order map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return Json.read(rs.getString(1), Order.class);
     }

@@ -38,6 +38,15 @@ public record Order(String orderId, String buyerId, OrderStatus status, OffsetDa
         return Boolean.TRUE.equals(shippingInsurance);
     }
 
+    /**
+     * The order of an erased buyer: ids, status, times, items and amounts stay for the shop's books; the address goes,
+     * and of the logistics only the carrier and tracking number stay (event descriptions are free text).
+     */
+    public Order anonymised(String pseudonym) {
+        return new Order(orderId, pseudonym, status, createdAt, paidAt, shippedAt, deliveredAt, total, shippingInsurance,
+                items, null, logistics == null ? null : new Logistics(logistics.carrier(), logistics.trackingNo(), List.of()));
+    }
+
     public Order withStatus(OrderStatus newStatus) {
         return new Order(orderId, buyerId, newStatus, createdAt, paidAt, shippedAt, deliveredAt, total,
                 shippingInsurance, items, address, logistics);

@@ -20,4 +20,10 @@ public interface OrderStore {
      * @return the updated order, or empty when it was not in one of those states
      */
     Optional<Order> transition(String merchantId, String orderId, Collection<OrderStatus> from, OrderStatus to);
+
+    /**
+     * Gives the buyer's orders to {@code pseudonym} without their personal fields ({@link Order#anonymised}); ids,
+     * items and amounts stay. Returns how many orders.
+     */
+    int anonymise(String merchantId, String buyerId, String pseudonym);
 }

@@ -27,4 +27,13 @@ public interface ConversationStore {
     void setStatus(String conversationId, ConversationStatus status, String handoffId);
 
     void rate(String conversationId, int score);
+
+    /** Ids of every conversation the buyer had with this merchant, whatever their age or status. */
+    List<String> idsOf(String merchantId, String buyerId);
+
+    /**
+     * Deletes the buyer's conversations with their turns and dialogue state; a turn appended to one afterwards is
+     * dropped. Returns how many conversations there were.
+     */
+    int erase(String merchantId, String buyerId);
 }

@@ -53,11 +53,14 @@ public class JdbcConversationStore implements ConversationStore {
     @Override
     public void append(String conversationId, Turn turn) {
         db.inTransaction(c -> {
+            // touching the conversation first locks its row until the turn is in; an erased one takes no more turns
+            if (Database.update(c, "UPDATE conversations SET updated_at = ? WHERE conversation_id = ?", Instant.now(), conversationId) == 0) {
+                return null;
+            }
             // the next number in the same statement: one round trip less on every turn
             Database.update(c, "INSERT INTO turns (conversation_id, seq, role, body, at) "
                     + "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM turns WHERE conversation_id = ?",
                     conversationId, turn.role().name(), Json.write(turn), turn.at(), conversationId);
-            Database.update(c, "UPDATE conversations SET updated_at = ? WHERE conversation_id = ?", Instant.now(), conversationId);
             return null;
         });
     }
@@ -88,6 +91,25 @@ public class JdbcConversationStore implements ConversationStore {
     @Override
     public void rate(String conversationId, int score) {
         db.update("UPDATE conversations SET rating = ? WHERE conversation_id = ?", score, conversationId);
+    }
+
+    @Override
+    public List<String> idsOf(String merchantId, String buyerId) {
+        return db.query("SELECT conversation_id FROM conversations WHERE merchant_id = ? AND buyer_id = ?",
+                rs -> rs.getString(1), merchantId, buyerId);
+    }
+
+    @Override
+    public int erase(String merchantId, String buyerId) {
+        return db.inTransaction(c -> {
+            List<String> ids = Database.query(c, "SELECT conversation_id FROM conversations WHERE merchant_id = ? AND buyer_id = ? FOR UPDATE",
+                    rs -> rs.getString(1), merchantId, buyerId);
+            for (String id : ids) {
+                Database.update(c, "DELETE FROM turns WHERE conversation_id = ?", id);
+                Database.update(c, "DELETE FROM conversations WHERE conversation_id = ?", id);
+            }
+            return ids.size();
+        });
     }
 
     private static Conversation map(ResultSet rs) throws SQLException {

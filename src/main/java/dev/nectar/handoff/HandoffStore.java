@@ -1,6 +1,7 @@
 package dev.nectar.handoff;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,9 @@ public interface HandoffStore {
 
     /** Agents (merchant id, agent id) holding assigned handoffs. */
     List<Holder> holders();
+
+    /** Deletes every handoff of these conversations (an erased buyer's); returns how many. */
+    int eraseConversations(String merchantId, Collection<String> conversationIds);
 
     record Waiting(Handoff handoff, Integer notifiedPosition) {
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,17 @@ public class JdbcHandoffStore implements HandoffStore {
     public List<Holder> holders() {
         return db.query("SELECT DISTINCT merchant_id, agent_id FROM handoffs WHERE status = 'ASSIGNED'",
                 rs -> new Holder(rs.getString(1), rs.getString(2)));
+    }
+
+    @Override
+    public int eraseConversations(String merchantId, Collection<String> conversationIds) {
+        return db.inTransaction(c -> {
+            int n = 0;
+            for (String id : conversationIds) {
+                n += Database.update(c, "DELETE FROM handoffs WHERE merchant_id = ? AND conversation_id = ?", merchantId, id);
+            }
+            return n;
+        });
     }
 
     private static Handoff map(ResultSet rs) throws SQLException {

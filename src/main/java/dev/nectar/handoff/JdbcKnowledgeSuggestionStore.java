@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +43,21 @@ public class JdbcKnowledgeSuggestionStore implements KnowledgeSuggestionStore {
     public boolean replace(KnowledgeSuggestion expected, KnowledgeSuggestion next) {
         return db.update("UPDATE knowledge_suggestions SET status = ?, body = ? WHERE suggestion_id = ? AND status = ?",
                 next.status().name(), Json.write(next), expected.suggestionId(), expected.status().name()) == 1;
+    }
+
+    @Override
+    public int eraseConversations(String merchantId, Collection<String> conversationIds) {
+        // the conversation is only in the body; suggestions are few per merchant, so they are read and filtered here
+        return db.inTransaction(c -> {
+            int n = 0;
+            for (KnowledgeSuggestion s : Database.query(c, "SELECT body FROM knowledge_suggestions WHERE merchant_id = ?",
+                    JdbcKnowledgeSuggestionStore::map, merchantId)) {
+                if (conversationIds.contains(s.conversationId())) {
+                    n += Database.update(c, "DELETE FROM knowledge_suggestions WHERE suggestion_id = ?", s.suggestionId());
+                }
+            }
+            return n;
+        });
     }
 
     private static KnowledgeSuggestion map(ResultSet rs) throws SQLException {

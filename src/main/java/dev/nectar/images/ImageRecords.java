@@ -30,4 +30,10 @@ public interface ImageRecords {
 
     /** Evidence of this merchant from any other order or any other buyer than the pair given. */
     List<Evidence> evidenceElsewhere(String merchantId, String orderId, String buyerId);
+
+    /** Ids of every image the buyer uploaded to this merchant. */
+    List<String> idsOf(String merchantId, String buyerId);
+
+    /** Deletes the buyer's image records, verdicts and evidence hashes (the bytes are {@link ImageStore}'s); returns how many images. */
+    int erase(String merchantId, String buyerId);
 }

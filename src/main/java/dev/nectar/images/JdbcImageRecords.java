@@ -87,6 +87,20 @@ public class JdbcImageRecords implements ImageRecords {
                         (Long) rs.getObject(5)), merchantId, orderId, buyerId);
     }
 
+    @Override
+    public List<String> idsOf(String merchantId, String buyerId) {
+        return db.query("SELECT image_id FROM images WHERE merchant_id = ? AND buyer_id = ?", rs -> rs.getString(1),
+                merchantId, buyerId);
+    }
+
+    @Override
+    public int erase(String merchantId, String buyerId) {
+        return db.inTransaction(c -> {
+            Database.update(c, "DELETE FROM image_evidence WHERE merchant_id = ? AND buyer_id = ?", merchantId, buyerId);
+            return Database.update(c, "DELETE FROM images WHERE merchant_id = ? AND buyer_id = ?", merchantId, buyerId);
+        });
+    }
+
     private static StoredImage image(ResultSet rs) throws SQLException {
         return new StoredImage(rs.getString(1), rs.getString(2), rs.getString(3), ImageFormat.valueOf(rs.getString(4)),
                 rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getString(8), (Long) rs.getObject(9),

@@ -37,14 +37,20 @@ final class CachingEmbeddingModel implements EmbeddingModel {
 
     /**
      * Text with nothing to embed (a photo sent without words, once the understanding has normalised the text away)
-     * is the zero vector, similar to nothing, instead of the exception a blank {@link TextSegment} throws.
+     * is the zero vector, similar to nothing, instead of the exception the model throws for text its tokenizer
+     * reduces to no token.
      */
     @Override
     public Response<Embedding> embed(String text) {
         if (text == null || text.isBlank()) {
             return Response.from(new Embedding(new float[dimension()]));
         }
-        return EmbeddingModel.super.embed(text);
+        try {
+            return EmbeddingModel.super.embed(text);
+        } catch (IllegalArgumentException noToken) {
+            // the tokenizer kept nothing of a text that is not blank to Java (control or format characters and the like)
+            return Response.from(new Embedding(new float[dimension()]));
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.nectar.platform.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -91,6 +92,18 @@ public class JdbcQualityStore implements QualityStore {
             Database.update(c, "UPDATE quality_records SET score = ?, body = ? WHERE conversation_id = ?",
                     next.score(), Json.write(next), conversationId);
             return Optional.of(next);
+        });
+    }
+
+    @Override
+    public int eraseConversations(String merchantId, Collection<String> conversationIds) {
+        return db.inTransaction(c -> {
+            int n = 0;
+            for (String id : conversationIds) {
+                Database.update(c, "DELETE FROM quality_agents WHERE merchant_id = ? AND conversation_id = ?", merchantId, id);
+                n += Database.update(c, "DELETE FROM quality_records WHERE merchant_id = ? AND conversation_id = ?", merchantId, id);
+            }
+            return n;
         });
     }
 }

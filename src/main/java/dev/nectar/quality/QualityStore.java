@@ -1,6 +1,7 @@
 package dev.nectar.quality;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -36,4 +37,7 @@ public interface QualityStore {
 
     /** Replaces a stored record by {@code change} of it, one change at a time; empty when there is no record. */
     Optional<QualityRecord> update(String merchantId, String conversationId, UnaryOperator<QualityRecord> change);
+
+    /** Deletes the records (and claims) of these conversations (an erased buyer's); returns how many. */
+    int eraseConversations(String merchantId, Collection<String> conversationIds);
 }

@@ -319,4 +319,31 @@ class AfterSaleServiceTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void anonymisedCasesKeepIdsItemsAmountsAndStatusAndLoseTheBuyer() {
+        delivered("O-1", "120.00");
+        AfterSaleCase open = service.submit(buyer, new AfterSaleRequest("O-1", Type.REFUND_ONLY, Reason.NO_REASON, null, null,
+                List.of(), "请联系周先生13800004567"), "cv-1", "a1").afterSale();
+        AfterSaleCase decided = service.decide(merchantId, open.caseId(), false, "周先生说不要了");
+        order("O-2", "buyer-b", OrderStatus.DELIVERED, 2, "39.00", item("TEE-S", 1, "39.00"));
+        AfterSaleCase others = service.submit(new BuyerIdentity(merchantId, "buyer-b"),
+                request("O-2", Type.RETURN_REFUND, Reason.NO_REASON), "cv-2", "a1").afterSale();
+
+        assertThat(cases.anonymise(merchantId, buyer.buyerId(), "erased-1")).isEqualTo(1);
+
+        AfterSaleCase kept = cases.find(merchantId, open.caseId()).orElseThrow();
+        assertThat(kept.buyerId()).isEqualTo("erased-1");
+        assertThat(kept.amount()).isEqualByComparingTo("120.00");
+        assertThat(kept.items()).isEqualTo(decided.items());
+        assertThat(kept.status()).isEqualTo(Status.REJECTED);
+        assertThat(kept.decidedAt()).isNotNull();
+        assertThat(kept.buyerNote()).isNull();
+        assertThat(kept.decisionNote()).isNull();
+        assertThat(kept.conversationId()).isNull();
+        assertThat(cases.list(merchantId, null, buyer.buyerId(), null)).isEmpty();
+        assertThat(cases.findByAction(merchantId, buyer.buyerId(), "a1")).isEmpty();
+        assertThat(cases.find(merchantId, others.caseId()).orElseThrow().buyerId()).isEqualTo("buyer-b");
+        assertThat(cases.anonymise("elsewhere", "buyer-b", "erased-2")).isZero();
+    }
 }

@@ -109,4 +109,32 @@ abstract class CommerceStoreContract {
         assertThat(orders.transition(m, "C-1", EnumSet.of(OrderStatus.PAID), OrderStatus.CANCELLED)).isEmpty();
         assertThat(orders.transition(merchant(), "C-1", EnumSet.of(OrderStatus.CANCELLED), OrderStatus.PAID)).isEmpty();
     }
+
+    @Test
+    void anonymisedOrdersKeepIdsItemsAndAmountsAndLoseTheBuyer() {
+        OrderStore orders = new JdbcOrderStore(db());
+        String m = merchant();
+        Order shipped = order("N-1", "b1", OrderStatus.SHIPPED, T0);
+        shipped = new Order(shipped.orderId(), shipped.buyerId(), shipped.status(), shipped.createdAt(), shipped.paidAt(), T0,
+                null, shipped.total(), true, shipped.items(), shipped.address(),
+                new Order.Logistics("顺丰", "SF1", List.of(new Order.Event(T0, "快递员陈师傅 13900002222 已揽收"))));
+        orders.upsert(m, List.of(shipped, order("N-2", "b1", OrderStatus.PAID, T0), order("N-3", "b2", OrderStatus.PAID, T0)));
+
+        assertThat(orders.anonymise(m, "b1", "erased-1")).isEqualTo(2);
+
+        assertThat(orders.byBuyer(m, "b1")).isEmpty();
+        assertThat(orders.byBuyer(m, "erased-1")).extracting(Order::orderId).containsExactlyInAnyOrder("N-1", "N-2");
+        assertThat(orders.find(m, "N-1")).hasValueSatisfying(o -> {
+            assertThat(o.buyerId()).isEqualTo("erased-1");
+            assertThat(o.status()).isEqualTo(OrderStatus.SHIPPED);
+            assertThat(o.total()).isEqualByComparingTo("459.00");
+            assertThat(o.items()).singleElement().satisfies(i -> assertThat(i.unitPrice()).isEqualByComparingTo("459.00"));
+            assertThat(o.insured()).isTrue();
+            assertThat(o.address()).isNull();
+            assertThat(o.logistics().trackingNo()).isEqualTo("SF1");
+            assertThat(o.logistics().events()).isEmpty();
+        });
+        assertThat(orders.find(m, "N-3")).hasValueSatisfying(o -> assertThat(o.address().phone()).isEqualTo("13900001111"));
+        assertThat(orders.anonymise(merchant(), "b2", "erased-2")).isZero();
+    }
 }

@@ -91,4 +91,33 @@ abstract class ConversationStoreContract {
             assertThat(found.rating()).isEqualTo(4);
         });
     }
+
+    @Test
+    void erasingABuyerDeletesTheirConversationsAndTurnsOnly() {
+        ConversationStore store = store();
+        String m = merchant();
+        String elsewhere = merchant();
+        Conversation gone = store.create(m, "b-gone");
+        Conversation earlier = store.create(m, "b-gone");
+        Conversation stays = store.create(m, "b-stays");
+        Conversation sameIdElsewhere = store.create(elsewhere, "b-gone");
+        for (Conversation c : List.of(gone, earlier, stays, sameIdElsewhere)) {
+            store.append(c.conversationId(), Turn.of(Turn.Role.BUYER, "我是周先生，电话13800004567"));
+        }
+        assertThat(store.idsOf(m, "b-gone")).containsExactlyInAnyOrder(gone.conversationId(), earlier.conversationId());
+
+        assertThat(store.erase(m, "b-gone")).isEqualTo(2);
+
+        assertThat(store.idsOf(m, "b-gone")).isEmpty();
+        assertThat(store.find(m, gone.conversationId())).isEmpty();
+        assertThat(store.turns(gone.conversationId())).isEmpty();
+        assertThat(store.turns(earlier.conversationId())).isEmpty();
+        // a turn still in flight for an erased conversation is dropped
+        store.append(gone.conversationId(), Turn.of(Turn.Role.BOT, "好的"));
+        assertThat(store.turns(gone.conversationId())).isEmpty();
+        assertThat(store.turns(stays.conversationId())).hasSize(1);
+        assertThat(store.find(elsewhere, sameIdElsewhere.conversationId())).isPresent();
+        assertThat(store.turns(sameIdElsewhere.conversationId())).hasSize(1);
+        assertThat(store.erase(m, "b-gone")).isZero();
+    }
 }

@@ -12,11 +12,11 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /** Registers a shop's agents over the API and opens their consoles; helpers for the handoff tests. */
-final class Agents {
+public final class Agents {
     private Agents() {
     }
 
-    static String register(TestShop shop, String agentId, String name, List<String> certifications, int tier, int maxConcurrent) {
+    public static String register(TestShop shop, String agentId, String name, List<String> certifications, int tier, int maxConcurrent) {
         return given().header("Authorization", shop.auth()).contentType(ContentType.JSON)
                 .body(Map.of("agentId", agentId, "name", name, "certifications", certifications, "tier", tier,
                         "maxConcurrent", maxConcurrent))
@@ -24,13 +24,13 @@ final class Agents {
     }
 
     /** Opens a console and waits until the server has registered it. */
-    static WsClient console(URI base, String token) throws Exception {
+    public static WsClient console(URI base, String token) throws Exception {
         WsClient ws = WsClient.connect(base, "/ws/agent", token);
         ws.next("ready");
         return ws;
     }
 
-    static JsonNode assigned(WsClient agent, String conversationId) throws InterruptedException {
+    public static JsonNode assigned(WsClient agent, String conversationId) throws InterruptedException {
         return agent.next(f -> "assigned".equals(f.path("type").asText())
                 && conversationId.equals(f.path("handoff").path("conversationId").asText()));
     }
@@ -46,11 +46,11 @@ final class Agents {
                 .then().statusCode(200).extract().path("status");
     }
 
-    static Map<String, Object> message(String id, String text) {
+    public static Map<String, Object> message(String id, String text) {
         return Map.of("type", "message", "id", id, "text", text);
     }
 
-    static JsonNode answerTo(WsClient buyer, String id) throws InterruptedException {
+    public static JsonNode answerTo(WsClient buyer, String id) throws InterruptedException {
         return buyer.next(f -> id.equals(f.path("replyTo").asText()));
     }
 }

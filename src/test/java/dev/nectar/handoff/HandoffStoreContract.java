@@ -167,4 +167,35 @@ abstract class HandoffStoreContract {
         assertThat(db().queryOne("SELECT COUNT(*) FROM agent_sessions WHERE merchant_id = ?", rs -> rs.getInt(1), merchant))
                 .contains(0);
     }
+
+    @Test
+    void erasingConversationsDeletesTheirHandoffsAndSuggestionsOnly() {
+        HandoffStore store = store();
+        KnowledgeSuggestionStore suggestions = new JdbcKnowledgeSuggestionStore(db());
+        String gone = "cv-" + UUID.randomUUID();
+        String stays = "cv-" + UUID.randomUUID();
+        List<String> handoffIds = new ArrayList<>();
+        List<String> suggestionIds = new ArrayList<>();
+        for (String conversationId : List.of(gone, stays)) {
+            Handoff h = Handoff.queued("ho-" + UUID.randomUUID(), merchant, conversationId, "b1", "general", 3, "REQUESTED",
+                    "周先生要退款", Instant.now());
+            store.create(h, 1);
+            handoffIds.add(h.handoffId());
+            KnowledgeSuggestion s = new KnowledgeSuggestion("ks-" + UUID.randomUUID(), merchant, conversationId, h.handoffId(),
+                    "a1", "周先生问积分能抵运费吗", "可以", KnowledgeSuggestion.Status.PENDING, Instant.now(), null, null, null);
+            suggestions.create(s);
+            suggestionIds.add(s.suggestionId());
+        }
+        // another merchant's erasure never reaches these
+        assertThat(store.eraseConversations("other-" + merchant, List.of(gone))).isZero();
+        assertThat(suggestions.eraseConversations("other-" + merchant, List.of(gone))).isZero();
+
+        assertThat(store.eraseConversations(merchant, List.of(gone))).isEqualTo(1);
+        assertThat(suggestions.eraseConversations(merchant, List.of(gone))).isEqualTo(1);
+
+        assertThat(store.find(merchant, handoffIds.get(0))).isEmpty();
+        assertThat(store.ofConversation(merchant, gone)).isEmpty();
+        assertThat(store.find(merchant, handoffIds.get(1))).isPresent();
+        assertThat(suggestions.list(merchant, null)).extracting(KnowledgeSuggestion::suggestionId).containsExactly(suggestionIds.get(1));
+    }
 }

@@ -27,7 +27,7 @@ import java.util.zip.DeflaterOutputStream;
  * Builds test images from scratch: camera-like scenes (gradient, shapes, sensor noise), JPEG/PNG/GIF/WebP bytes,
  * and the metadata that the signals look for (EXIF via a small TIFF writer, XMP, PNG text chunks, C2PA JUMBF boxes).
  */
-final class TestImages {
+public final class TestImages {
     static final int SOFTWARE = 0x0131;
     static final int MAKE = 0x010F;
     static final int MODEL = 0x0110;
@@ -109,7 +109,7 @@ final class TestImages {
     }
 
     /** A camera photo: JPEG with Make, Model and capture time (capture = modify, as cameras write them). */
-    static byte[] cameraJpeg(long seed, String captured) {
+    public static byte[] cameraJpeg(long seed, String captured) {
         return withExif(jpeg(scene(seed, 640, 480), 0.9f),
                 Map.of(MAKE, "Xiaomi", MODEL, "Redmi Note 12", DATE_TIME, captured),
                 Map.of(DATE_TIME_ORIGINAL, captured, OFFSET_TIME_ORIGINAL, "+08:00"));

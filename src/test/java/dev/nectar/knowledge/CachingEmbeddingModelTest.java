@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CachingEmbeddingModelTest {
 
     /** A model whose vector is the text's length and how many times it was asked, so a recomputation shows. */
-    private static final class CountingModel implements EmbeddingModel {
+    private static class CountingModel implements EmbeddingModel {
         final List<String> asked = new ArrayList<>();
 
         @Override
@@ -26,6 +26,11 @@ class CachingEmbeddingModelTest {
                 out.add(new Embedding(new float[]{s.text().length(), asked.size()}));
             }
             return Response.from(out);
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
         }
     }
 
@@ -43,6 +48,24 @@ class CachingEmbeddingModelTest {
         assertThat(model.asked).containsExactly("什么时候发货", "可以开发票吗");
         assertThat(registry.get("nectar.embedding.cache").tag("result", "hit").counter().count()).isEqualTo(1);
         assertThat(registry.get("nectar.embedding.cache").tag("result", "miss").counter().count()).isEqualTo(2);
+    }
+
+    /** Text the model's tokenizer reduces to nothing (found by InputFuzzTest: a buyer text of control characters). */
+    @Test
+    void textWithNoTokenIsTheZeroVector() {
+        CountingModel model = new CountingModel();
+        CachingEmbeddingModel cached = new CachingEmbeddingModel(model, 10, new SimpleMeterRegistry());
+        assertThat(cached.embed(" \u3000\t").content().vector()).containsOnly(0f);
+        assertThat(model.asked).isEmpty();
+        // the ONNX model refuses text its tokenizer keeps no token of, as IllegalArgumentException
+        EmbeddingModel refusing = new CountingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                throw new IllegalArgumentException("Cannot embed empty or whitespace-only text");
+            }
+        };
+        assertThat(new CachingEmbeddingModel(refusing, 10, new SimpleMeterRegistry()).embed("\u0016\u200b").content().vector())
+                .containsOnly(0f);
     }
 
     @Test

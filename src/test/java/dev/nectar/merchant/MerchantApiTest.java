@@ -98,6 +98,9 @@ class MerchantApiTest {
         admin().body("{\"merchantId\": \"" + id + "\", \"name\": ").post(MERCHANTS).then().statusCode(400)
                 .body("error.code", equalTo("MALFORMED_JSON"));
         admin().post(MERCHANTS).then().statusCode(400).body("error.field", equalTo("body"));
+        // a key given twice (found by InputFuzzTest)
+        admin().body("{\"merchantId\":\"" + id + "\",\"name\":\"店\",\"locale\":\"zh-CN\",\"locale\":\"zh-CN\"}").post(MERCHANTS)
+                .then().statusCode(400).body("error.code", equalTo("INVALID_FIELD")).body("error.field", equalTo("locale"));
 
         // nothing was created by the refused requests
         admin().body(merchant(id)).post(MERCHANTS).then().statusCode(201);

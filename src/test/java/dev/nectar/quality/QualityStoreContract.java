@@ -118,4 +118,25 @@ abstract class QualityStoreContract {
         assertThat(store.find(merchant, withAgent.conversationId()).orElseThrow().findings().get(0).dismissal().note()).isEqualTo("误报");
         assertThat(store.update(merchant, "cv-none", r -> r)).isEmpty();
     }
+
+    @Test
+    void erasingConversationsDeletesTheirRecordsAndAgentSharesOnly() {
+        QualityStore store = store();
+        Instant now = Instant.now();
+        Conversation gone = closed();
+        Conversation stays = closed();
+        for (Conversation c : List.of(gone, stays)) {
+            assertThat(store.claim(merchant, c.conversationId(), "n", now, now.minusSeconds(300))).isTrue();
+            assertThat(store.save(merchant, record(c.conversationId(), "ag"), "n")).isTrue();
+        }
+        assertThat(store.eraseConversations("other", List.of(gone.conversationId()))).isZero();
+
+        assertThat(store.eraseConversations(merchant, List.of(gone.conversationId()))).isEqualTo(1);
+
+        assertThat(store.find(merchant, gone.conversationId())).isEmpty();
+        assertThat(store.list(merchant, now.minusSeconds(60), now.plusSeconds(60), "ag"))
+                .extracting(QualityRecord::conversationId).containsExactly(stays.conversationId());
+        assertThat(store.list(merchant, now.minusSeconds(60), now.plusSeconds(60), null))
+                .extracting(QualityRecord::conversationId).containsExactly(stays.conversationId());
+    }
 }

@@ -5,7 +5,16 @@ import dev.nectar.TestShop;
 import dev.nectar.WsClient;
 import dev.nectar.aftersales.AfterSaleCase;
 import dev.nectar.aftersales.AfterSaleRequest;
+import dev.nectar.aftersales.AfterSaleResult;
 import dev.nectar.aftersales.AfterSaleService;
+import dev.nectar.aftersales.AfterSaleStore;
+import dev.nectar.aftersales.EvidenceCheck;
+import dev.nectar.aftersales.PolicyStore;
+import dev.nectar.audit.AuditLog;
+import dev.nectar.commerce.CatalogStore;
+import dev.nectar.commerce.Order;
+import dev.nectar.commerce.OrderStatus;
+import dev.nectar.commerce.OrderStore;
 import dev.nectar.handoff.HandoffService;
 import dev.nectar.merchant.BuyerIdentity;
 import dev.nectar.platform.MerchantEvent;
@@ -14,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +33,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +53,20 @@ class WebhookDeliveryTest {
     AfterSaleService afterSales;
     @Inject
     HandoffService handoffs;
+    @Inject
+    OrderStore orders;
+    @Inject
+    CatalogStore catalog;
+    @Inject
+    PolicyStore policies;
+    @Inject
+    AfterSaleStore cases;
+    @Inject
+    EvidenceCheck evidenceCheck;
+    @Inject
+    Event<MerchantEvent> events;
+    @Inject
+    AuditLog audit;
 
     TestShop shop;
     WebhookReceiver receiver;
@@ -195,6 +221,65 @@ class WebhookDeliveryTest {
         assertThat(data(toAll, "knowledge.ready").path("docId").asText()).isEqualTo(docId);
         // phone numbers and addresses of the orders never leave in a webhook
         assertThat(got).noneMatch(r -> r.body().contains("13800004567") || r.body().contains("文三路"));
+    }
+
+    /**
+     * The system's own rejection: a cancellation is confirmed, then the merchant's sync ships the order before the
+     * cancellation reaches it, so the case that was approved is rejected. The merchant's systems hear of it exactly as
+     * of their own decisions.
+     */
+    @Test
+    void aCancellationOvertakenByShippingIsRejectedWithCaseDecided() throws Exception {
+        Map<String, String> hook = register(List.of(MerchantEvent.CASE_CREATED, MerchantEvent.CASE_DECIDED));
+        String paid = OffsetDateTime.now().minusDays(1).toString();
+        Map<String, Object> order = order("W-3", "PAID", paid, null);
+        shop.put("/orders", List.of(order));
+        OrderStore shippedMeanwhile = new OrderStore() {
+            @Override
+            public void upsert(String merchantId, List<Order> batch) {
+                orders.upsert(merchantId, batch);
+            }
+
+            @Override
+            public Optional<Order> find(String merchantId, String orderId) {
+                return orders.find(merchantId, orderId);
+            }
+
+            @Override
+            public List<Order> byBuyer(String merchantId, String buyerId) {
+                return orders.byBuyer(merchantId, buyerId);
+            }
+
+            @Override
+            public int anonymise(String merchantId, String buyerId, String pseudonym) {
+                return orders.anonymise(merchantId, buyerId, pseudonym);
+            }
+
+            @Override
+            public Optional<Order> transition(String merchantId, String orderId, Collection<OrderStatus> from, OrderStatus to) {
+                Map<String, Object> shipped = new java.util.HashMap<>(order);
+                shipped.put("status", "SHIPPED");
+                shipped.put("shippedAt", OffsetDateTime.now().toString());
+                shop.put("/orders", List.of(shipped));
+                return orders.transition(merchantId, orderId, from, to);
+            }
+        };
+        AfterSaleService racing = new AfterSaleService(shippedMeanwhile, catalog, policies, cases, evidenceCheck, events, audit);
+
+        AfterSaleResult result = racing.cancel(new BuyerIdentity(shop.merchantId(), "b-w"), "W-3", "cv-w", "act-3");
+
+        assertThat(result.afterSale()).isNull();
+        AfterSaleCase rejected = cases.list(shop.merchantId(), "W-3", null, null).get(0);
+        assertThat(rejected.status()).isEqualTo(AfterSaleCase.Status.REJECTED);
+        List<WebhookReceiver.Received> got = receiver.await(r -> "case.decided".equals(r.event()), 1, WAIT);
+        assertThat(got.get(0).signedWith(hook.get("secret"))).isTrue();
+        JsonNode decided = got.get(0).json().path("data");
+        assertThat(decided.path("caseId").asText()).isEqualTo(rejected.caseId());
+        assertThat(decided.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(decided.path("decisionNote").asText()).isEqualTo("订单在取消前已发货");
+        assertThat(decided.path("decidedAt").asText()).isNotEmpty();
+        Thread.sleep(500); // and only once
+        assertThat(receiver.received(r -> "case.decided".equals(r.event()))).hasSize(1);
     }
 
     private static JsonNode data(List<WebhookReceiver.Received> got, String event) {
