@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # THE benchmark command (not part of the tests): builds the server jar when it is older than the sources, builds the
-# benchmark in bench/ (offline), starts PostgreSQL + pgvector through scripts/services.sh when it can (else the
-# pgvector rows are skipped), then runs every part against servers it starts itself on ports 8190-8193 and prints
-# the results table, also written to target/bench/results.md. About 8-10 minutes on 2 cores.
+# benchmark in bench/ (online, so a fresh clone with an empty local repository works; scripts/test.sh checks that it
+# builds), starts PostgreSQL + pgvector through scripts/services.sh when it can (else the pgvector rows are skipped),
+# then runs every part against servers it starts itself on ports 8190-8193 and prints the results table, also
+# written to target/bench/results.md. About 8-10 minutes on 2 cores.
 #
 # Options go to the benchmark JVM as system properties, e.g.
 #   scripts/bench.sh -Dbench.parts=chat -Dbench.seconds=30     # chat only, 30 s per chat run
@@ -13,11 +14,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 jar=target/quarkus-app/quarkus-run.jar
 if [[ ! -f "$jar" || -n "$(find pom.xml src/main -newer "$jar" -print -quit 2>/dev/null)" ]]; then
-  echo "bench.sh: building the server (mvn -B -o -q package -DskipTests)" >&2
-  mvn -B -o -q package -DskipTests
+  echo "bench.sh: building the server (mvn -B -q package -DskipTests)" >&2
+  mvn -B -q package -DskipTests
 fi
 echo "bench.sh: building the benchmark (bench/)" >&2
-mvn -B -o -q -f bench/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+mvn -B -q -f bench/pom.xml compile   # also writes bench/target/classpath.txt
 
 for port in 8190 8191 8192 8193; do
   if lsof -t -i:"$port" -sTCP:LISTEN >/dev/null 2>&1; then

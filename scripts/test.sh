@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: starts PostgreSQL 15 + pgvector and Redis on loopback and installs headless Chromium, Node.js
 # and a Chinese font for the browser tests (installing what is missing, see scripts/services.sh --browser), exports
-# the NECTAR_TEST_* variables that the integration tests read, then runs every test, unit (*Test) and integration
-# (*IT), with Maven. Extra arguments go to Maven, e.g.
+# the NECTAR_TEST_* variables that the integration tests read, checks that the benchmark (bench/) builds, then runs
+# every test, unit (*Test) and integration (*IT), with Maven. Extra arguments go to Maven, e.g.
 #   scripts/test.sh -Dtest=PolicyEngineTest -Dit.test=NoSuchIT -Dsurefire.failIfNoSpecifiedTests=false
 # The exit code is Maven's.
 #
@@ -25,5 +25,9 @@ else
   eval "$service_env"
 fi
 echo "test.sh: PostgreSQL ${NECTAR_TEST_DB_URL}, Redis ${NECTAR_TEST_REDIS_URL}" >&2
+
+# the benchmark (bench/, not part of the tests) must still build: the same command scripts/bench.sh runs
+echo "test.sh: building the benchmark (bench/)" >&2
+mvn -B --no-transfer-progress -q -f bench/pom.xml compile
 
 exec mvn -B --no-transfer-progress verify -DskipITs=false "$@"

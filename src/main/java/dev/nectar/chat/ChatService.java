@@ -8,6 +8,7 @@ import dev.nectar.conversation.ConversationStatus;
 import dev.nectar.conversation.ConversationStore;
 import dev.nectar.conversation.DialogueState;
 import dev.nectar.conversation.Turn;
+import dev.nectar.knowledge.TurnEmbeddings;
 import dev.nectar.merchant.BuyerIdentity;
 import dev.nectar.planner.AnswerReader;
 import dev.nectar.planner.PlanStep;
@@ -99,7 +100,7 @@ public class ChatService {
             DialogueState state = conversations.state(conversationId);
             List<Turn.ToolCall> calls = new ArrayList<>();
             Object frame = settlePending(buyer, conversationId, id, text, state, calls)
-                    .orElseGet(() -> plan(buyer, conversationId, id, text, images, state, calls, early));
+                    .orElseGet(() -> TurnEmbeddings.during(() -> plan(buyer, conversationId, id, text, images, state, calls, early)));
             conversations.append(conversationId, new Turn(Turn.Role.BOT, textOf(frame), Instant.now(), calls, List.of()));
             conversations.saveState(conversationId, state);
             return List.of(frame);

@@ -7,7 +7,8 @@ import jakarta.enterprise.inject.Produces;
 
 /**
  * The in-process Chinese embedding model (bge-small-zh-v1.5, quantised, 512 dimensions) shared by every feature:
- * one ONNX thread per call ({@link OnnxBgeSmallZhModel}) behind a cache of recent texts ({@link CachingEmbeddingModel}).
+ * one ONNX thread per call ({@link OnnxBgeSmallZhModel}) behind a cache of recent texts ({@link CachingEmbeddingModel}),
+ * behind a buyer turn's memo ({@link TurnEmbeddings}).
  * Not a default bean: the OpenAI extension registers a default EmbeddingModel of its own, and this one must win.
  */
 @ApplicationScoped
@@ -17,6 +18,6 @@ public class EmbeddingModelProducer {
     @Produces
     @ApplicationScoped
     EmbeddingModel embeddingModel(KnowledgeConfig config, MeterRegistry registry) {
-        return new CachingEmbeddingModel(new OnnxBgeSmallZhModel(), config.embeddingCacheSize(), registry);
+        return new TurnEmbeddings(new CachingEmbeddingModel(new OnnxBgeSmallZhModel(), config.embeddingCacheSize(), registry));
     }
 }

@@ -272,23 +272,23 @@ public final class Bench {
         report.embeddingFloor(embed);
         int seconds = Integer.getInteger("bench.seconds", 40);
         double target = Double.parseDouble(System.getProperty("bench.rate", "300"));
-        double[][] cache = new double[2][];
+        ServerCounters[] atStart = new ServerCounters[1];
         // 20 s warm-up: buyers' first order questions are new texts; the measurement is of the steady state
         ChatLoad.Result paced = load.run("paced", all, tokens, target / all.size(), Duration.ofSeconds(20),
-                Duration.ofSeconds(seconds), node.pid(), () -> cache[0] = embeddingCache(api));
-        cache[1] = embeddingCache(api);
+                Duration.ofSeconds(seconds), node.pid(), () -> atStart[0] = ServerCounters.read(api));
+        ServerCounters during = ServerCounters.read(api).minus(atStart[0]);
         report.chat(paced, embed);
+        report.understanding(paced, during, embed);
         System.out.println("chat paced: " + Report.describe(paced));
         ChatLoad.Result capacity = load.run("capacity", all, tokens, 1.9, Duration.ofSeconds(5),
                 Duration.ofSeconds(20), node.pid(), () -> { });
         report.chat(capacity, embed);
         System.out.println("chat capacity: " + Report.describe(capacity));
-        double hits = cache[1][0] - cache[0][0];
-        double misses = cache[1][1] - cache[0][1];
         report.note(Report.f("Embedding cache during the paced measurement: %.0f hits, %.0f misses (%.0f %% of single-text "
                 + "embeddings served from memory; the mix varies openers, budgets and order ids, but has only a few "
                 + "thousand distinct texts). The rows \"chat without the embedding cache\" show a node where "
-                + "every message and query is embedded.", hits, misses, 100 * hits / Math.max(1, hits + misses)));
+                + "every message and query is embedded.", during.cacheHits(), during.cacheMisses(),
+                100 * during.cacheHits() / Math.max(1, during.cacheHits() + during.cacheMisses())));
         withoutCache(vertx, all, embed);
     }
 
@@ -302,9 +302,14 @@ public final class Bench {
                 Map.of("NECTAR_KNOWLEDGE_EMBEDDING_CACHE_SIZE", "0"))) {
             Api api = new Api("http://127.0.0.1:" + NOCACHE_PORT);
             Map<String, String> tokens = seedShop(api, api.createMerchant(admin, MERCHANT, Shop.NAME), some);
+            ServerCounters[] atStart = new ServerCounters[1];
             ChatLoad.Result cold = new ChatLoad(vertx, "127.0.0.1", NOCACHE_PORT).run("without the embedding cache", some,
-                    tokens, 1.9, Duration.ofSeconds(20), Duration.ofSeconds(20), node.pid(), () -> { });
+                    tokens, 1.9, Duration.ofSeconds(20), Duration.ofSeconds(20), node.pid(), () -> atStart[0] = ServerCounters.read(api));
+            ServerCounters during = ServerCounters.read(api).minus(atStart[0]);
             report.chat(cold, embed);
+            report.understanding(cold, during, embed);
+            report.note(Report.f("Without the embedding cache, %.0f single texts were embedded in %d turns: %.2f per turn.",
+                    during.cacheMisses(), cold.turns(), during.cacheMisses() / Math.max(1, cold.turns())));
             System.out.println("chat without cache: " + Report.describe(cold));
         }
     }
@@ -381,23 +386,6 @@ public final class Bench {
             report.note(Report.f("Idle connections stopped at %,d: this sandbox caps open files at %d per process (ulimit -Hn) "
                     + "and each connection is one file on the server and one in the client.", n, Machine.openFileLimit(node.pid())));
         }
-    }
-
-    /** Hits and misses of the server's embedding cache so far (0 when the metric is absent). */
-    private static double[] embeddingCache(Api api) {
-        String metrics;
-        try {
-            metrics = api.metrics();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read /q/metrics", e);
-        }
-        return new double[]{metric(metrics, "nectar_embedding_cache_total{result=\"hit\""),
-                metric(metrics, "nectar_embedding_cache_total{result=\"miss\"")};
-    }
-
-    static double metric(String metrics, String prefix) {
-        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
     }
 
     private JavaProcess startNode(String name, int port, Path data, Map<String, String> extra) throws Exception {

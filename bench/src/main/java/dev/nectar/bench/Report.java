@@ -38,9 +38,7 @@ final class Report {
         boolean paced = r.label().equals("paced");
         boolean capacity = r.label().equals("capacity");
         double floor = embed.p(50);
-        String label = paced
-                ? f("chat, %d buyers paced to %.0f turns/s", r.buyers(), r.offeredPerSecond())
-                : f("chat %s, %d buyers at <= 1.9 msg/s each", r.label(), r.buyers());
+        String label = label(r);
         row(label + ": throughput", f("%.1f turns/s (%d turns in %.0f s)", r.turnsPerSecond(), r.turns(), r.seconds()),
                 "-", paced ? "keeps the offered pace" : capacity ? ">= 300 turns/s" : "-",
                 paced ? met(r.turnsPerSecond() >= 0.97 * r.offeredPerSecond()) : capacity ? met(r.turnsPerSecond() >= 300) : "-",
@@ -56,6 +54,27 @@ final class Report {
                         errors, handoffs, r.outcomes(), r.serverCpuSeconds() / r.seconds(), r.clientCpuSeconds() / r.seconds(),
                         100 * r.clientCpuSeconds() / (r.clientCpuSeconds() + r.serverCpuSeconds())),
                 "-", "0 errors", met(errors == 0), "");
+    }
+
+    /**
+     * What understanding a message cost the node in a chat run (issue 15: reported beside the floor): the lexicons and
+     * slots, then the decision model, which embeds the message (or finds it cached) and searches the knowledge base
+     * for evidence. It is part of the turn latency above, which adds the tool, the answer and the stores.
+     */
+    void understanding(ChatLoad.Result r, ServerCounters c, Stats embed) {
+        double ms = c.understandingMsPerTurn();
+        row(label(r) + ": understanding per turn",
+                f("mean %.2f ms (lexicons and slots %.2f + decision model with embedding and evidence %.2f; %.0f turns)", ms,
+                        1000 * c.understandSeconds() / Math.max(1, c.interpretations()),
+                        1000 * c.interpretSeconds() / Math.max(1, c.interpretations()), c.interpretations()),
+                f("%.1f ms one embedding; = %.1fx", embed.p(50), ms / embed.p(50)), "reported (issue 15)", "-",
+                loads(r.loadStart(), r.loadEnd()));
+    }
+
+    private static String label(ChatLoad.Result r) {
+        return r.label().equals("paced")
+                ? f("chat, %d buyers paced to %.0f turns/s", r.buyers(), r.offeredPerSecond())
+                : f("chat %s, %d buyers at <= 1.9 msg/s each", r.label(), r.buyers());
     }
 
     static String describe(ChatLoad.Result r) {

@@ -13,6 +13,7 @@ import dev.nectar.planner.understanding.AfterSaleKind;
 import dev.nectar.planner.understanding.Reason;
 import dev.nectar.planner.understanding.Slots;
 import dev.nectar.planner.understanding.Understanding;
+import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -176,6 +177,7 @@ public class Interpreter {
                 said.purchase());
     }
 
+    @Timed(value = Understander.COST_METRIC, extraTags = {"step", "interpret"})
     public Interpretation interpret(String merchantId, Understanding u, List<Order> orders, List<Product> catalog, boolean images) {
         Reading reading = read(merchantId, u, orders, catalog, images);
         Feature[] x = reading.features();

@@ -14,6 +14,7 @@ import dev.nectar.planner.understanding.Understanding;
 import dev.nectar.planner.understanding.YesNo;
 import dev.nectar.platform.NectarConfig;
 import dev.nectar.text.ChineseText;
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
 @Startup
 @ApplicationScoped
 public class Understander implements AnswerReader {
+    /** Time spent understanding buyer messages, by step: what a turn costs beside its embedding (scripts/bench.sh). */
+    static final String COST_METRIC = "nectar.understanding";
+
     private record Prepared(Map<String, Product> bySku, KnownCatalog known) {
     }
 
@@ -45,6 +49,7 @@ public class Understander implements AnswerReader {
     }
 
     /** @param catalog the merchant's whole catalog, as {@code CatalogStore.all} hands it out */
+    @Timed(value = COST_METRIC, extraTags = {"step", "understand"})
     public Understanding understand(String merchantId, String text, List<Order> orders, List<Product> catalog) {
         Prepared p = prepared.get(merchantId, catalog);
         List<KnownOrder> known = orders.stream().map(o -> new KnownOrder(o.orderId(), o.status().name(),
