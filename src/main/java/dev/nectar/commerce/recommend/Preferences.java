@@ -5,11 +5,12 @@ import dev.nectar.text.Colours;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
     /** The candidates without the variants and the audience the request rules out. */
     List<Product> narrow(List<Product> candidates) {
         List<Product> out = keepIfAny(candidates, this::forAudience);
-        Map<String, List<Product>> items = out.stream().collect(Collectors.groupingBy(Product::spu, java.util.LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Product>> items = out.stream().collect(Collectors.groupingBy(Product::spu, LinkedHashMap::new, Collectors.toList()));
         List<Product> kept = new ArrayList<>();
         for (List<Product> variants : items.values()) {
             List<Product> v = variants;
@@ -146,28 +147,46 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
             return false;
         }
         if (v.codePoints().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
-            return Pattern.compile("(?<![a-z0-9.])" + Pattern.quote(v) + "(?![a-z0-9])").matcher(text).find();
+            return asToken(v);
         }
         String bare = v.endsWith("色") && v.length() > 1 ? v.substring(0, v.length() - 1) : v;
         // a one-character value is named only with its 色 (黑 alone is also the 黑 of 黑头)
         return bare.length() > 1 && (text.contains(v) || text.contains(bare)) || Colours.namedByHead(text, v);
     }
 
+    /** The value in the text with no Latin letter or digit right before or after it (no regex built per value). */
+    private boolean asToken(String value) {
+        for (int i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+            int end = i + value.length();
+            boolean before = i > 0 && (isLatinOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.');
+            boolean after = end < text.length() && isLatinOrDigit(text.charAt(end));
+            if (!before && !after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLatinOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
     private List<Product> byPack(List<Product> variants) {
         if (pack == Pack.ANY) {
             return variants;
         }
-        Function<Product, Optional<Double>> size = ProductRecommender::packSize;
-        List<Product> sized = variants.stream().filter(p -> size.apply(p).isPresent()).toList();
-        if (sized.size() < 2) {
+        Map<Product, Double> sizes = new LinkedHashMap<>();
+        variants.forEach(p -> ProductRecommender.packSize(p).ifPresent(size -> sizes.put(p, size)));
+        if (sizes.size() < 2) {
             return variants;
         }
-        Comparator<Product> bySize = Comparator.comparingDouble(p -> size.apply(p).orElseThrow());
-        Product pick = pack == Pack.LARGEST ? sized.stream().max(bySize).orElseThrow() : sized.stream().min(bySize).orElseThrow();
+        Comparator<Map.Entry<Product, Double>> bySize = Map.Entry.comparingByValue();
+        Product pick = (pack == Pack.LARGEST ? sizes.entrySet().stream().max(bySize) : sizes.entrySet().stream().min(bySize))
+                .orElseThrow().getKey();
         return List.of(pick);
     }
 
-    private static List<Product> keepIfAny(List<Product> products, java.util.function.Predicate<Product> wish) {
+    private static List<Product> keepIfAny(List<Product> products, Predicate<Product> wish) {
         List<Product> kept = products.stream().filter(wish).toList();
         return kept.isEmpty() ? products : kept;
     }

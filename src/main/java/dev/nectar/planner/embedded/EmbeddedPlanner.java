@@ -319,7 +319,8 @@ public class EmbeddedPlanner implements Planner {
                 .or(() -> answeringVariant && inStock.size() == 1
                         && s.yesNo().filter(y -> y == dev.nectar.planner.understanding.YesNo.YES).isPresent()
                         ? Optional.of(inStock.get(0)) : Optional.empty());
-        String options = inStock.stream().map(v -> Variants.sizeOf(v).orElse(v.title())).collect(Collectors.joining("、"));
+        List<String> labels = inStock.stream().map(v -> Variants.sizeOf(v).orElse(v.title())).toList();
+        String options = String.join("、", labels);
         if (target.isPresent() && !target.get().sku().equals(current.get().sku()) && !target.get().inStock()) {
             ctx.state().pendingQuestion = options.isEmpty() ? null : askedFor(args, "size");
             return Optional.of(reply("aftersale.target_out_of_stock", Map.of("target", target.get().title(), "options",
@@ -331,8 +332,7 @@ public class EmbeddedPlanner implements Planner {
         }
         if (target.isEmpty() || target.get().sku().equals(current.get().sku())) {
             ctx.state().pendingQuestion = askedFor(args, "size");
-            List<String> choices = inStock.size() >= 2 && inStock.size() <= MAX_VARIANT_CHOICES
-                    ? inStock.stream().map(v -> Variants.sizeOf(v).orElse(v.title())).toList() : List.of();
+            List<String> choices = labels.size() >= 2 && labels.size() <= MAX_VARIANT_CHOICES ? labels : List.of();
             return Optional.of(options.isEmpty() ? reply("aftersale.no_variant", Map.of("title", current.get().title()))
                     : reply("ask.size", Map.of("options", options), choices));
         }
