@@ -143,7 +143,8 @@ public class ChatService {
         if (state.pendingAction == null) {
             return Optional.empty();
         }
-        return answers.yesNo(text).map(yes -> decide(buyer, conversationId, id, yes, state, calls));
+        Object kind = state.pendingAction.args().getOrDefault("type", state.pendingAction.tool());
+        return answers.yesNo(text, String.valueOf(kind)).map(yes -> decide(buyer, conversationId, id, yes, state, calls));
     }
 
     private Object decide(BuyerIdentity buyer, String conversationId, String replyTo, boolean accept, DialogueState state,

@@ -118,8 +118,7 @@ public class EmbeddedPlanner implements Planner {
                 return call(ctx, pending.tool(), pending.args());
             }
             if (same.isPresent() && pending.tool().equals(ToolNames.AFTER_SALE_REQUEST)
-                    && decision.equals(Interpreter.AFTER_SALE) && u.slots().orderIds().isEmpty()
-                    && u.slots().mentionedOrders().isEmpty()) {
+                    && decision.equals(Interpreter.AFTER_SALE) && namesOnly(u.slots(), id)) {
                 // a change of mind (算了不退了,换37码吧) keeps the order and the reason the buyer was about to confirm
                 Map<String, Object> keep = new LinkedHashMap<>(Map.of("orderId", id));
                 Optional.ofNullable(pending.args().get("reason")).ifPresent(v -> keep.put("reason", v));
@@ -155,6 +154,12 @@ public class EmbeddedPlanner implements Planner {
     }
 
     /** The message asks for a refund only in so many words (仅退款, 不用寄回), not by a plain 退款. */
+    /** The message names no order but this one: 换成30袋装的 refers to the item of the order being settled. */
+    private static boolean namesOnly(Slots s, String orderId) {
+        return s.orderIds().stream().allMatch(orderId::equals)
+                && s.mentionedOrders().stream().allMatch(m -> m.order().orderId().equals(orderId));
+    }
+
     private static boolean explicitRefundOnly(Slots s) {
         return s.cues().stream().anyMatch(c -> c.label().equals(AfterSaleKind.REFUND_ONLY.name()) && c.weight() > 1);
     }

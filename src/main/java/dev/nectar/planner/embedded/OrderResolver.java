@@ -64,6 +64,11 @@ final class OrderResolver {
         if (fitting.isEmpty() && lastOrderId != null) {
             return Resolution.of(lastOrderId);
         }
+        List<Order> underWay = orders.stream().filter(o -> o.status() == OrderStatus.SHIPPED).toList();
+        if (fitting.isEmpty() && !underWay.isEmpty()) {
+            // nothing the intent applies to: an order still on its way is meant, and its tool says why not (已发货,可拒收)
+            return Resolution.choose(underWay);
+        }
         return Resolution.choose(fitting);
     }
 

@@ -4,12 +4,14 @@ import dev.nectar.commerce.CatalogDerived;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.Product;
 import dev.nectar.planner.AnswerReader;
+import dev.nectar.planner.understanding.AfterSaleKind;
 import dev.nectar.planner.understanding.BuyerContext;
 import dev.nectar.planner.understanding.KnownCatalog;
 import dev.nectar.planner.understanding.KnownItem;
 import dev.nectar.planner.understanding.KnownOrder;
 import dev.nectar.planner.understanding.KnownProduct;
 import dev.nectar.planner.understanding.LanguageUnderstanding;
+import dev.nectar.planner.understanding.Slots;
 import dev.nectar.planner.understanding.Understanding;
 import dev.nectar.planner.understanding.YesNo;
 import dev.nectar.platform.NectarConfig;
@@ -67,7 +69,12 @@ public class Understander implements AnswerReader {
     }
 
     @Override
-    public Optional<Boolean> yesNo(String text) {
-        return nlu.understand(text, BuyerContext.empty()).slots().yesNo().map(y -> y == YesNo.YES);
+    public Optional<Boolean> yesNo(String text, String pendingKind) {
+        Slots s = nlu.understand(text, BuyerContext.empty()).slots();
+        // 取消 words mean "not this action", never a request to cancel the order instead
+        boolean otherKind = s.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL && !k.name().equals(pendingKind)).isPresent();
+        boolean correction = s.yesNo().filter(y -> y == YesNo.NO).isPresent()
+                && (s.targetSize().isPresent() || s.sizeDirection().isPresent());
+        return otherKind || correction ? Optional.empty() : s.yesNo().map(y -> y == YesNo.YES);
     }
 }

@@ -61,7 +61,8 @@ public class AfterSaleTool implements Tool {
             case APPROVE, REVIEW -> ToolResult.of(tool, ToolResult.CONFIRM)
                     .fact("outlook", d.outcome() == PolicyDecision.Outcome.APPROVE ? "符合店铺规则,提交后即可通过。"
                             : "提交后需要售后专员审核,结果会尽快通知您。")
-                    .fact("insuredNote", d.insured() && d.goodsReturned() ? texts.insuredText() : "");
+                    .fact("insuredNote", d.insured() && d.goodsReturned() ? texts.insuredText() : "")
+                    .fact("targetNote", d.targetTitle() == null ? "" : ",换成 " + d.targetTitle());
             case NEEDS_EVIDENCE -> ToolResult.of(tool, "NEEDS_EVIDENCE");
             case NEEDS_TARGET -> ToolResult.of(tool, "NEEDS_TARGET");
             case ALREADY_OPEN -> ToolResult.of(tool, "ALREADY_OPEN").cards(List.of(card(d.existingCase())));

@@ -112,9 +112,19 @@ class OrderResolverTest {
 
     @Test
     void noOrderOfTheBuyerFitsNothingIsGuessed() {
-        OrderResolver.Resolution r = OrderResolver.resolve(slots("我要退货"), "我要退货", List.of(SCARF), EmbeddedPlanner.RECEIVED, null);
+        OrderResolver.Resolution r = OrderResolver.resolve(slots("我要退货"), "我要退货", List.of(SNACK), EmbeddedPlanner.RECEIVED, null);
         assertThat(r.resolved()).isFalse();
         assertThat(r.candidates()).isEmpty();
+    }
+
+    @Test
+    void whenNoneFitsTheOneOrderOnItsWayIsMeantSoItsToolCanSayWhyNot() {
+        assertThat(OrderResolver.resolve(slots("cancel my order please"), "cancel my order please", List.of(SCARF, TEA),
+                EmbeddedPlanner.CANCELLABLE, null).orderId()).isEqualTo("QX1001");
+        OrderResolver.Resolution two = OrderResolver.resolve(slots("帮我取消订单"), "帮我取消订单", List.of(SCARF, CUP, TEA),
+                EmbeddedPlanner.CANCELLABLE, null);
+        assertThat(two.resolved()).isFalse();
+        assertThat(two.candidates()).containsExactly(SCARF, CUP);
     }
 
     static Order order(String id, OrderStatus status, String title) {

@@ -35,4 +35,15 @@ class UnderstanderTest {
         assertThat(mentioned("露营灯有货吗", after)).contains("LAMP");
         assertThat(mentioned("露营灯有货吗", before)).doesNotContain("LAMP");
     }
+
+    @Test
+    void anAnswerToAConfirmationIsYesOrNoButAnotherRequestIsNeither() {
+        assertThat(understander.yesNo("确认", "RETURN_REFUND")).contains(true);
+        assertThat(understander.yesNo("算了不用了", "RETURN_REFUND")).contains(false);
+        // a change of mind asks for something else: it replaces the pending action instead of declining it
+        assertThat(understander.yesNo("算了,还是换个大一码的吧", "RETURN_REFUND")).isEmpty();
+        assertThat(understander.yesNo("不对,我要换L码的", "EXCHANGE")).isEmpty();
+        // 取消 words decline the action, they never ask to cancel the order instead
+        assertThat(understander.yesNo("取消", "RETURN_REFUND")).contains(false);
+    }
 }
