@@ -84,7 +84,7 @@ public final class FactAnswer {
         return FAQ_QUESTION.matcher(hit.text().strip()).replaceFirst("").strip();
     }
 
-    private static boolean isFaq(String text) {
+    static boolean isFaq(String text) {
         return FAQ_QUESTION.matcher(text.strip()).lookingAt();
     }
 

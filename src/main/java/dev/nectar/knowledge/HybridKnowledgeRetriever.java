@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -40,7 +41,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
 
     /** A merchant's chunks as of one revision, their lexical index, and the homophones of their own words. */
     private record Lexicon(long revision, List<KnowledgeChunk> chunks, Map<String, Integer> positions, LexicalIndex index,
-                           HomophoneCorrector homophones) {
+                           HomophoneCorrector homophones, List<Set<String>> headingTokens, List<Set<String>> textTokens) {
     }
 
     private final KnowledgeIndex index;
@@ -48,6 +49,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
     private final KnowledgeConfig config;
     private final ChineseText text;
     private final AnswerTypes answerTypes;
+    private final Optional<FactRanker> ranker;
     private final ConcurrentMap<String, Lexicon> lexicons = new ConcurrentHashMap<>();
 
     public HybridKnowledgeRetriever(KnowledgeIndex index, EmbeddingModel model, KnowledgeConfig config, ChineseText text,
@@ -57,16 +59,48 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         this.config = config;
         this.text = text;
         this.answerTypes = AnswerTypes.load(Path.of(nectar.promptsDir(), "understanding", "answer_types.json"));
+        this.ranker = FactRanker.load(Path.of(nectar.promptsDir(), "knowledge", "ranker.json"));
     }
 
     @Override
     public List<KnowledgeHit> search(String merchantId, String query, int k) {
+        List<Candidate> found = candidates(merchantId, query, Math.max(k, FactRanker.WINDOW));
+        return ranker.map(r -> reranked(r, found)).orElse(found).stream().limit(Math.max(k, 0)).map(Candidate::hit).toList();
+    }
+
+    @Override
+    public Optional<KnowledgeHit> strongest(String merchantId, String query) {
+        return candidates(merchantId, query, 1).stream().findFirst().map(Candidate::hit);
+    }
+
+    /** One fact found for a question, with what the fact ranker weighs ({@link FactRanker#FEATURES}). */
+    record Candidate(KnowledgeHit hit, double[] features) {
+    }
+
+    /**
+     * The answerable facts of the window in the ranker's order, the rest as the fused score put them: whether a question
+     * has an answer stays the calibrated threshold's call, so the best score among the window is the same either way.
+     */
+    static List<Candidate> reranked(FactRanker ranker, List<Candidate> found) {
+        int answerable = 0;
+        while (answerable < Math.min(found.size(), FactRanker.WINDOW) && found.get(answerable).hit().answerable()) {
+            answerable++;
+        }
+        List<Candidate> out = new ArrayList<>(found.subList(0, answerable));
+        // stable: equal model scores keep the fused order, itself document order for equal fused scores
+        out.sort(Comparator.comparingDouble((Candidate c) -> ranker.score(c.features())).reversed());
+        out.addAll(found.subList(answerable, found.size()));
+        return out;
+    }
+
+    /** The best {@code n} facts by fused score, each with its ranking features. */
+    List<Candidate> candidates(String merchantId, String query, int n) {
         String q = EDGE_MARKS.matcher(BigramTokenizer.normalize(text.glossed(text.corrected(query == null ? "" : query)))).replaceAll("");
         if (q.length() > MAX_QUERY_CHARS) {
             q = q.substring(0, MAX_QUERY_CHARS);
         }
         Lexicon lexicon = lexicon(merchantId);
-        if (q.isEmpty() || k <= 0 || lexicon.chunks().isEmpty()) {
+        if (q.isEmpty() || n <= 0 || lexicon.chunks().isEmpty()) {
             return List.of();
         }
         // a typo of a word only this merchant uses (运废 for 运费, 顺风 for 顺丰): the word joins the query
@@ -75,11 +109,12 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
             q = q + " " + String.join(" ", homophones);
         }
         float[] vector = model.embed(config.queryInstruction().orElse("") + q).content().vector();
-        int pool = Math.max(MIN_CANDIDATES, k * 4);
+        int pool = Math.max(MIN_CANDIDATES, n * 4);
 
         Map<String, Double> similarity = new HashMap<>();
         index.nearest(merchantId, vector, pool).forEach(h -> similarity.put(h.chunkId(), h.similarity()));
-        double[] lexical = lexicon.index().scores(KnowledgeTokens.query(q, text));
+        List<Set<String>> groups = KnowledgeTokens.query(q, text);
+        double[] lexical = lexicon.index().scores(groups);
         Set<String> candidates = new LinkedHashSet<>(similarity.keySet());
         for (int p : TopK.positions(lexical, pool, 0)) {
             candidates.add(lexicon.chunks().get(p).chunkId());
@@ -90,7 +125,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         }
 
         List<Pattern> asked = answerTypes.asked(q);
-        List<KnowledgeHit> hits = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         // candidates in document order (doc, then position in it), so that equal scores, common once the cosine is
         // capped (冲锋衣XL码 in the men's and the women's chart), rank the same way on every search and every node
         List<String> ordered = candidates.stream().filter(lexicon.positions()::containsKey)
@@ -102,21 +137,76 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
                 continue; // written after this lexicon was built; the next search sees it
             }
             KnowledgeChunk c = lexicon.chunks().get(position);
-            double score = fuse(cosine, lexical[position]) + answerTypes.bonus(asked, c.text());
-            hits.add(new KnowledgeHit(c.docId(), c.title(), c.headingPath(), c.text(), score,
-                    score >= config.answerableThreshold()));
+            double bonus = answerTypes.bonus(asked, c.text());
+            double score = fuse(cosine, lexical[position]) + bonus;
+            scored.add(new Scored(new KnowledgeHit(c.docId(), c.title(), c.headingPath(), c.text(), score,
+                    score >= config.answerableThreshold()), position, cosine, lexical[position], bonus > 0));
         }
-        hits.sort(Comparator.comparingDouble(KnowledgeHit::score).reversed());
+        scored.sort(Comparator.comparingDouble((Scored h) -> h.hit().score()).reversed());
         // the same fact twice in one document (a line repeated under two headings): keep its best score only
         Set<String> seen = new HashSet<>();
-        return hits.stream().filter(h -> seen.add(h.docId() + "\n" + h.text())).limit(k).toList();
+        List<Scored> best = scored.stream().filter(h -> seen.add(h.hit().docId() + "\n" + h.hit().text())).limit(n).toList();
+        return features(best, groups, words(q), lexicon);
+    }
+
+    private record Scored(KnowledgeHit hit, int position, double cosine, double lexical, boolean typed) {
+    }
+
+    /** The query's words with their synonyms, one group per word: what a fact must say to be about the question. */
+    private List<Set<String>> words(String q) {
+        return ChineseWords.content(q).stream().filter(w -> w.length() >= 2).distinct().map(w -> {
+            Set<String> group = new LinkedHashSet<>(List.of(w));
+            group.addAll(text.thesaurus().synonyms(w));
+            return (Set<String>) group;
+        }).toList();
+    }
+
+    private List<Candidate> features(List<Scored> best, List<Set<String>> groups, List<Set<String>> words, Lexicon lexicon) {
+        double top = best.isEmpty() ? 0 : best.get(0).hit().score();
+        List<Candidate> out = new ArrayList<>(best.size());
+        for (int i = 0; i < best.size(); i++) {
+            Scored s = best.get(i);
+            String fact = s.hit().text();
+            out.add(new Candidate(s.hit(), new double[]{
+                    semantic(s.cosine()), s.lexical(), s.typed() ? 1 : 0, 1.0 / (1 + i),
+                    1.0 / (1 + rank(best, s, Scored::cosine)), 1.0 / (1 + rank(best, s, Scored::lexical)),
+                    cover(groups, lexicon.headingTokens().get(s.position())), cover(groups, lexicon.textTokens().get(s.position())),
+                    FactAnswer.isFaq(fact) ? 1 : 0, FactAnswer.isRow(fact) ? 1 : 0, Math.min(fact.length(), 200) / 200.0,
+                    top - s.hit().score(), contained(words, lexicon.chunks().get(s.position()).retrievalText()), contained(words, fact)}));
+        }
+        return out;
+    }
+
+    /** How many facts of the list beat this one on a measure. */
+    private static int rank(List<Scored> all, Scored one, java.util.function.ToDoubleFunction<Scored> measure) {
+        double v = measure.applyAsDouble(one);
+        return (int) all.stream().filter(o -> measure.applyAsDouble(o) > v).count();
+    }
+
+    /** The share of the query's word groups of which the text contains a member. */
+    private static double contained(List<Set<String>> words, String text) {
+        if (words.isEmpty()) {
+            return 0;
+        }
+        return (double) words.stream().filter(g -> g.stream().anyMatch(text::contains)).count() / words.size();
+    }
+
+    /** The share of the query's word groups that a set of tokens holds a member of. */
+    private static double cover(List<Set<String>> groups, Set<String> tokens) {
+        if (groups.isEmpty()) {
+            return 0;
+        }
+        return (double) groups.stream().filter(g -> g.stream().anyMatch(tokens::contains)).count() / groups.size();
     }
 
     /** The fused score: cosine mapped from [floor, ceiling] onto 0..1, plus the normalised lexical score. */
     private double fuse(double cosine, double lexical) {
+        return config.vectorWeight() * semantic(cosine) + (1 - config.vectorWeight()) * lexical;
+    }
+
+    private double semantic(double cosine) {
         double span = config.cosineCeiling() - config.cosineFloor();
-        double semantic = Math.max(0, Math.min(1, (cosine - config.cosineFloor()) / span));
-        return config.vectorWeight() * semantic + (1 - config.vectorWeight()) * lexical;
+        return Math.max(0, Math.min(1, (cosine - config.cosineFloor()) / span));
     }
 
     private Lexicon lexicon(String merchantId) {
@@ -137,6 +227,10 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
         Set<String> words = new HashSet<>();
         chunks.forEach(c -> words.addAll(ChineseWords.content(c.retrievalText())));
         return new Lexicon(revision, chunks, positions, LexicalIndex.build(chunks.stream().map(KnowledgeChunk::retrievalText).toList()),
-                new HomophoneCorrector(words));
+                new HomophoneCorrector(words), tokenSets(chunks, KnowledgeChunk::headingPath), tokenSets(chunks, KnowledgeChunk::text));
+    }
+
+    private static List<Set<String>> tokenSets(List<KnowledgeChunk> chunks, java.util.function.Function<KnowledgeChunk, String> part) {
+        return chunks.stream().map(c -> Set.copyOf(KnowledgeTokens.of(part.apply(c) == null ? "" : part.apply(c)))).toList();
     }
 }

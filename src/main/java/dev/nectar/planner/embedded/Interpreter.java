@@ -196,12 +196,9 @@ public class Interpreter {
         if (text.isBlank()) {
             return DecisionFeatures.Evidence.NONE;
         }
-        List<KnowledgeHit> hits = knowledge.search(merchantId, text, 1);
-        if (hits.isEmpty()) {
-            return DecisionFeatures.Evidence.NONE;
-        }
-        KnowledgeHit best = hits.get(0);
-        return new DecisionFeatures.Evidence(best.score(), best.answerable(), best.text().startsWith("问："));
+        return knowledge.strongest(merchantId, text)
+                .map(best -> new DecisionFeatures.Evidence(best.score(), best.answerable(), best.text().startsWith("问：")))
+                .orElse(DecisionFeatures.Evidence.NONE);
     }
 
     /** The best cosine similarity between the message and one of the catalog's products. */

@@ -133,7 +133,7 @@ public final class SlotExtractor {
         int entry = 0;
         for (KnownOrder order : orders) {
             for (KnownItem item : order.items()) {
-                TitleMatcher.Match match = withSku(matches.get(entry), entry, item.sku(), skuTokens);
+                TitleMatcher.Match match = withSku(inTitle(matches.get(entry), item), entry, item.sku(), skuTokens);
                 if (match != null) {
                     byOrder.computeIfAbsent(order, o -> new ArrayList<>()).add(match);
                 }
@@ -152,6 +152,19 @@ public final class SlotExtractor {
                 })
                 .sorted(Comparator.comparingInt(OrderMention::score).reversed())
                 .toList();
+    }
+
+    /**
+     * A term found in the item's own title counts twice what a term found only in its catalog category counts: 猫砂
+     * names the 豆腐猫砂 of one order, not the deodorant spray of another that the catalog files under 猫砂清洁.
+     */
+    private static TitleMatcher.Match inTitle(TitleMatcher.Match match, KnownItem item) {
+        if (match == null || item.title() == null) {
+            return match;
+        }
+        String title = NormalizedText.fold(item.title());
+        int score = match.terms().stream().mapToInt(t -> title.contains(t) ? 2 * t.length() : t.length()).sum();
+        return new TitleMatcher.Match(match.entry(), score, match.terms());
     }
 
     private static List<ProductMention> mentionedProducts(KnownCatalog catalog, KnownCatalog.Indexed index, String query,

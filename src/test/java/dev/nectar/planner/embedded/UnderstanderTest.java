@@ -46,4 +46,16 @@ class UnderstanderTest {
         // 取消 words decline the action, they never ask to cancel the order instead
         assertThat(understander.yesNo("取消", "RETURN_REFUND")).contains(false);
     }
+
+    @Test
+    void anItemNamedInItsTitleIsMeantRatherThanOneWhoseCategoryHoldsTheWord() {
+        java.time.OffsetDateTime t = java.time.OffsetDateTime.now().minusDays(3);
+        java.util.function.BiFunction<String, String, dev.nectar.commerce.Order> order = (id, sku) -> new dev.nectar.commerce.Order(id, "b1",
+                dev.nectar.commerce.OrderStatus.DELIVERED, t, t, t, t, BigDecimal.TEN, null,
+                List.of(new dev.nectar.commerce.Order.Item(sku, sku.equals("LITTER") ? "混合豆腐猫砂 2.5kg" : "植物酶除臭喷雾 500ml", 1, BigDecimal.TEN)), null, null);
+        List<Product> catalog = List.of(product("LITTER", "混合豆腐猫砂 2.5kg", "猫砂清洁"), product("SPRAY", "植物酶除臭喷雾 500ml", "猫砂清洁"));
+        Understanding u = understander.understand("m1", "猫砂结团一碰就散,要退", List.of(order.apply("O-1", "LITTER"), order.apply("O-2", "SPRAY")), catalog);
+        assertThat(u.slots().mentionedOrders()).extracting(m -> m.order().orderId()).containsExactly("O-1", "O-2");
+        assertThat(u.slots().mentionedOrders().get(0).score()).isGreaterThan(u.slots().mentionedOrders().get(1).score());
+    }
 }
