@@ -184,5 +184,12 @@ public interface NectarConfig {
         /** A claim whose node has not finished the inspection after this long (the node died) is taken over. */
         @WithDefault("PT5M")
         Duration claimTimeout();
+
+        /**
+         * With an LLM endpoint configured, each inspected conversation also goes to the model
+         * ({@code prompts/quality/llm.md}), whose findings are added with {@code source:"llm"}.
+         */
+        @WithDefault("true")
+        boolean llmPass();
     }
 }

@@ -21,6 +21,7 @@ public record Finding(String rule, Severity severity, int turn, Turn.Role role, 
                       String evidence, String source, Dismissal dismissal) {
 
     public static final String RULES = "rules";
+    public static final String LLM = "llm";
 
     public record Dismissal(String note, Instant at) {
     }

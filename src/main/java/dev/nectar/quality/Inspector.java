@@ -11,6 +11,7 @@ import dev.nectar.conversation.Turn;
 import dev.nectar.handoff.Handoff;
 import dev.nectar.handoff.HandoffStore;
 import dev.nectar.planner.embedded.Understander;
+import dev.nectar.planner.llm.LlmConnection;
 import dev.nectar.platform.NectarConfig;
 import dev.nectar.quality.rules.MissedHandoffRule;
 import dev.nectar.quality.rules.NegativeEndingRule;
@@ -33,7 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Inspects conversations with every rule of the contract, bot and human turns alike. A conversation is due once it
@@ -56,12 +59,13 @@ public class Inspector {
     private final MeterRegistry registry;
     private final NectarConfig.Quality config;
     private final List<QualityRule> rules;
+    private final Optional<LlmInspectionPass> modelPass;
     /** Names this node in its claims. */
     private final String node = "node-" + UUID.randomUUID();
 
     public Inspector(QualityStore store, ConversationStore conversations, HandoffStore handoffs, OrderStore orders,
                      AfterSaleStore cases, CatalogStore catalog, ServiceSettingsStore settings, Understander understander,
-                     MeterRegistry registry, NectarConfig config) {
+                     MeterRegistry registry, NectarConfig config, LlmConnection llm) {
         this.store = store;
         this.conversations = conversations;
         this.handoffs = handoffs;
@@ -73,6 +77,9 @@ public class Inspector {
         this.registry = registry;
         this.config = config.quality();
         this.rules = rules(Path.of(config.promptsDir(), "quality"));
+        Set<String> names = rules.stream().map(QualityRule::name).collect(Collectors.toSet());
+        this.modelPass = llm.client().filter(c -> config.quality().llmPass())
+                .map(c -> new LlmInspectionPass(c, read(Path.of(config.promptsDir(), "quality", "llm.md")), names));
     }
 
     /** The rules of the contract, with their wording from {@code dir}. */
@@ -141,8 +148,20 @@ public class Inspector {
         for (QualityRule rule : rules) {
             findings.addAll(rule.check(t));
         }
+        if (ended) {
+            // the model is asked once the conversation is over, not for every look at one still going on
+            modelPass.ifPresent(pass -> findings.addAll(pass.check(t, List.copyOf(findings))));
+        }
         findings.sort(Comparator.comparingInt(Finding::turn));
         return QualityRecord.of(c.conversationId(), c.buyerId(), now, c.rating(), findings, shares(turns, held));
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the quality model instructions " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
     }
 
     /** What each agent did: their first handoff of the conversation, how soon they wrote, how long they held it. */

@@ -155,6 +155,11 @@ class QualityInspectionTest {
                 policy.conversationId()).doesNotContain(clean.conversationId(), slow.conversationId(), negative.conversationId());
         assertThat(q.quality(Map.of("agentId", "qa")).getList("conversationId", String.class))
                 .contains(rude.conversationId(), slow.conversationId()).doesNotContain(clean.conversationId(), unsure.conversationId());
+
+        // the findings are counted for Prometheus by rule and severity
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("nectar_quality_findings_total\\{[^}]*rule=\"RUDE\"[^}]*severity=\"HIGH\"[^}]*} [1-9]")
+                .containsPattern("nectar_quality_findings_total\\{[^}]*rule=\"SLOW_RESPONSE\"");
     }
 
     /** The single finding of a conversation's record, or null when it has none. */

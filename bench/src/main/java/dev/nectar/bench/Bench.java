@@ -44,11 +44,14 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String spec = System.getProperty("bench.parts", "chat,connections,knowledge,images,quality");
         Bench bench = new Bench(Set.of(spec.split(",")));
+        int status = 0;
         try {
             bench.run();
-        } finally {
-            System.exit(0); // Vert.x and the ONNX runtime keep non-daemon threads
+        } catch (Throwable e) {
+            e.printStackTrace(); // printed here: the exit below would otherwise swallow it with status 0
+            status = 1;
         }
+        System.exit(status); // Vert.x and the ONNX runtime keep non-daemon threads
     }
 
     private void run() throws Exception {

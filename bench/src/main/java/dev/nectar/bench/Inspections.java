@@ -20,7 +20,8 @@ final class Inspections {
     static void write(String url, String merchantId, int conversations) throws Exception {
         Random r = new Random(11);
         Instant start = Instant.now().minusSeconds(3600);
-        try (Connection c = DriverManager.getConnection(url, "", "")) {
+        // the embedded server's own user (platform.Database)
+        try (Connection c = DriverManager.getConnection(url, "nectar", "")) {
             c.setAutoCommit(false);
             try (PreparedStatement conv = c.prepareStatement("INSERT INTO conversations (conversation_id, merchant_id, buyer_id, "
                     + "status, created_at, updated_at, rating, state) VALUES (?, ?, ?, 'CLOSED', ?, ?, ?, '{}')");
@@ -69,7 +70,7 @@ final class Inspections {
     static double readRate(String url, int conversations) throws Exception {
         long t0 = System.nanoTime();
         int rows = 0;
-        try (Connection c = DriverManager.getConnection(url, "", "");
+        try (Connection c = DriverManager.getConnection(url, "nectar", "");
              PreparedStatement conv = c.prepareStatement("SELECT * FROM conversations WHERE conversation_id = ?");
              PreparedStatement turns = c.prepareStatement("SELECT body FROM turns WHERE conversation_id = ? ORDER BY seq")) {
             for (int i = 0; i < conversations; i++) {

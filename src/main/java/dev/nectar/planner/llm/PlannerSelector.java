@@ -35,18 +35,12 @@ public class PlannerSelector {
 
     @Produces
     @Singleton
-    @Startup
-    Planner planner(NectarConfig config, EmbeddedPlanner embedded, Understander understander, ToolManifests manifests,
-                    Responder responder, MeterRegistry registry) {
+    LlmConnection connection(NectarConfig config) {
         NectarConfig.Llm llm = config.llm();
         Optional<String> baseUrl = llm.baseUrl().map(String::strip).filter(u -> !u.isEmpty());
         if (baseUrl.isEmpty()) {
-            LOG.info("Planner: embedded (set NECTAR_LLM_BASE_URL to plan with an LLM)");
-            return embedded;
+            return new LlmConnection(Optional.empty(), null, llm.model());
         }
-        Path dir = Path.of(config.promptsDir(), "llm");
-        String systemPrompt = read(dir.resolve("system.md"));
-        OutputGuard guard = new OutputGuard(GuardRules.load(dir.resolve("guard.json")), systemPrompt);
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
                 .baseUrl(baseUrl.get())
                 // endpoints without authentication (Ollama, a local vLLM) accept any key; the client requires one
@@ -55,15 +49,31 @@ public class PlannerSelector {
                 .timeout(llm.timeout())
                 .temperature(0.3)
                 .build();
-        LlmClient client = new FaultTolerantLlmClient(
-                new StreamingLlmClient(model, llm.idleTimeout(), llm.timeout()), llm.maxRetries(), llm.breakerDelay());
+        return new LlmConnection(Optional.of(new FaultTolerantLlmClient(
+                new StreamingLlmClient(model, llm.idleTimeout(), llm.timeout()), llm.maxRetries(), llm.breakerDelay())),
+                baseUrl.get(), llm.model());
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    Planner planner(NectarConfig config, LlmConnection connection, EmbeddedPlanner embedded, Understander understander,
+                    ToolManifests manifests, Responder responder, MeterRegistry registry) {
+        if (connection.client().isEmpty()) {
+            LOG.info("Planner: embedded (set NECTAR_LLM_BASE_URL to plan with an LLM)");
+            return embedded;
+        }
+        LlmClient client = connection.client().get();
+        Path dir = Path.of(config.promptsDir(), "llm");
+        String systemPrompt = read(dir.resolve("system.md"));
+        OutputGuard guard = new OutputGuard(GuardRules.load(dir.resolve("guard.json")), systemPrompt);
         // the understanding layer's detector, so that both planners refuse the same messages
         Lexicon lexicon = Lexicon.load(Path.of(config.promptsDir(), "understanding"));
         PromptInjectionDetector injection = new PromptInjectionDetector(lexicon);
         LlmPlanner planner = new LlmPlanner(client, ManifestToolSpecs.from(manifests.all()), systemPrompt, guard,
                 text -> injection.detect(lexicon.normalizer().normalize(text)).isPresent(),
                 () -> responder.render("injection"), Clock.systemDefaultZone());
-        LOG.infof("Planner: LLM model %s at %s, embedded planner as fallback", llm.model(), baseUrl.get());
+        LOG.infof("Planner: LLM model %s at %s, embedded planner as fallback", connection.model(), connection.baseUrl());
         return new FallbackPlanner(planner, embedded, ctx -> understander.understand(ctx.buyer().merchantId(), ctx.text(), ctx.orders(), ctx.catalog()).forHumans(),
                 registry);
     }

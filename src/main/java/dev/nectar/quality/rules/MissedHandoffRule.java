@@ -18,6 +18,11 @@ public final class MissedHandoffRule implements QualityRule {
     public static final String NAME = "MISSED_HANDOFF";
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public List<Finding> check(Transcript t) {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < t.turns().size(); i++) {

@@ -13,6 +13,11 @@ import java.util.Optional;
 /** {@code NEGATIVE_ENDING}: a rating of 2 or less, or an angry last buyer message ({@code prompts/quality/angry.json}). */
 public final class NegativeEndingRule implements QualityRule {
     public static final String NAME = "NEGATIVE_ENDING";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
     private final QualityLexicon angry;
 
     public NegativeEndingRule(QualityLexicon angry) {

@@ -32,6 +32,11 @@ import java.util.regex.Pattern;
  */
 public final class PolicyContradictionRule implements QualityRule {
     public static final String NAME = "POLICY_CONTRADICTION";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
     static final String REFUSED = "REFUSED";
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  */
 public final class PrivacyLeakRule implements QualityRule {
     public static final String NAME = "PRIVACY_LEAK";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
     private static final Pattern ADDRESS = Pattern.compile("[\\p{IsHan}\\d]{1,16}(路|街|道|巷|弄|胡同)\\d+号");
     private static final Pattern NAME_LABEL = Pattern.compile("(收件人|收货人|联系人|姓名)(是|为|:)?(\\p{IsHan}{2,3})");
@@ -69,6 +74,11 @@ public final class PrivacyLeakRule implements QualityRule {
     private static List<String> own(Transcript t, Function<Order.Address, String> field) {
         return t.orders().stream().map(Order::address).filter(Objects::nonNull).map(field)
                 .filter(Objects::nonNull).map(QualityLexicon::fold).filter(s -> s.length() >= 2).toList();
+    }
+
+    /** The text with every mobile number masked (139****2222), for what leaves the engine. */
+    public static String masked(String text) {
+        return PHONE.matcher(text).replaceAll(m -> maskPhone(m.group()));
     }
 
     private static String maskPhone(String phone) {

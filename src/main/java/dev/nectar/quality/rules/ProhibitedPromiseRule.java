@@ -10,6 +10,11 @@ import dev.nectar.quality.Severity;
 public final class ProhibitedPromiseRule extends WordingRule {
     public static final String NAME = "PROHIBITED_PROMISE";
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     public ProhibitedPromiseRule(QualityLexicon prohibited) {
         super(NAME, Severity.HIGH, prohibited, "回复中有平台禁止的承诺(好评返现或引导站外交易)");
     }

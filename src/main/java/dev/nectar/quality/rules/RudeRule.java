@@ -7,6 +7,11 @@ import dev.nectar.quality.Severity;
 public final class RudeRule extends WordingRule {
     public static final String NAME = "RUDE";
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     public RudeRule(QualityLexicon rude) {
         super(NAME, Severity.HIGH, rude, "回复中有辱骂或轻视买家的措辞");
     }

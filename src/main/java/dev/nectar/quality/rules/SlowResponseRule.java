@@ -21,6 +21,11 @@ public final class SlowResponseRule implements QualityRule {
     public static final String NAME = "SLOW_RESPONSE";
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public List<Finding> check(Transcript t) {
         List<Finding> out = new ArrayList<>();
         for (Handoff h : t.handoffs()) {

@@ -18,6 +18,11 @@ import java.util.List;
  */
 public final class UnansweredRule implements QualityRule {
     public static final String NAME = "UNANSWERED";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
     static final String NOT_SURE = "NONE";
     static final String FOUND = "FOUND";
     private final QualityLexicon questions;
