@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/merchants/{m}/agents")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +50,7 @@ public class AgentResource {
     @POST
     @Path("{agentId}/token")
     @Consumes(MediaType.WILDCARD) // no body
+    @APIResponse(responseCode = "201", description = "the agent's new token; the old one stops working", content = @Content(schema = @Schema(implementation = NewToken.class)))
     public Response rotateToken(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                                 @PathParam("agentId") String agentId) {
         auth.requireMerchant(authorization, m);
@@ -56,6 +60,7 @@ public class AgentResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the agent and its token", content = @Content(schema = @Schema(implementation = RegisteredAgent.class)))
     public Response register(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                              RegisterAgent body) {
         auth.requireMerchant(authorization, m);

@@ -18,6 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Buyers upload photos from the chat; the verdicts are read by merchants through {@link VerificationResource}. */
 @Path("/api/chat/images")
@@ -39,6 +42,7 @@ public class ImageResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "201", description = "the stored photo", content = @Content(schema = @Schema(implementation = Uploaded.class)))
     public Response upload(@HeaderParam("Authorization") String authorization, @RestForm("file") FileUpload file) {
         BuyerIdentity buyer = auth.requireBuyer(authorization);
         if (file == null || file.uploadedFile() == null) {

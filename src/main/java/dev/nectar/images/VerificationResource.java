@@ -10,6 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** A buyer's photo and the latest verdict on it, for the merchant who received it. */
 @Path("/api/merchants/{m}/images")
@@ -35,6 +39,8 @@ public class VerificationResource {
     @GET
     @Path("/{imageId}")
     @Produces(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "the photo's bytes in its own format (image/jpeg, image/png, image/webp)",
+            content = @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response image(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                           @PathParam("imageId") String imageId) {
         auth.requireMerchant(authorization, m);

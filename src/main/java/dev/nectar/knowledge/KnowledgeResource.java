@@ -25,6 +25,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A merchant's knowledge base: upload, list, inspect, delete documents, and try retrieval. */
 @Path("/api/merchants/{m}/knowledge")
@@ -50,6 +53,7 @@ public class KnowledgeResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "201", description = "the document, READY or PROCESSING", content = @Content(schema = @Schema(implementation = KnowledgeDocument.class)))
     public Response upload(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                            @RestForm("file") FileUpload file, @RestForm("title") String title) {
         auth.requireMerchant(authorization, m);
@@ -86,6 +90,7 @@ public class KnowledgeResource {
 
     @DELETE
     @Path("/{docId}")
+    @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                            @PathParam("docId") String docId) {
         auth.requireMerchant(authorization, m);

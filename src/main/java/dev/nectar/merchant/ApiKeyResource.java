@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /api/merchants/{m}/api-keys}: a new API key; the previous one keeps working for {@code graceSeconds}. */
 @Path("/api/merchants/{m}/api-keys")
@@ -39,6 +42,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the new key", content = @Content(schema = @Schema(implementation = NewApiKey.class)))
     public Response rotate(@HeaderParam("Authorization") String authorization, @PathParam("m") String m, RotateRequest body) {
         auth.requireMerchant(authorization, m);
         int grace = body == null || body.graceSeconds() == null ? 0

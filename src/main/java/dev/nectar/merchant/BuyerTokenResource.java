@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Buyer tokens for a merchant's logged-in buyers. Its own class path: JAX-RS picks the class with the most literal
@@ -40,6 +43,7 @@ public class BuyerTokenResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the buyer token", content = @Content(schema = @Schema(implementation = BuyerToken.class)))
     public Response buyerToken(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                                BuyerTokenRequest body) {
         auth.requireMerchant(authorization, m);

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Lets the chat page try the demo shop without a merchant back end: mints a buyer token for one of the demo shop's
@@ -45,6 +48,7 @@ public class DemoBuyerTokenResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "a buyer token for the demo shop", content = @Content(schema = @Schema(implementation = DemoBuyerToken.class)))
     public Response mint(DemoBuyerRequest body) {
         DemoShopData shop = demoShop.loaded().filter(s -> config.demo() && !s.buyers().isEmpty())
                 .orElseThrow(() -> ApiException.notFound("demo shop"));

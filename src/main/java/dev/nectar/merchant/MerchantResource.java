@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The operator's endpoint: merchant accounts. */
 @Path("/api/admin/merchants")
@@ -32,6 +35,7 @@ public class MerchantResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the merchant and its API key", content = @Content(schema = @Schema(implementation = CreatedMerchant.class)))
     public Response create(@HeaderParam("Authorization") String authorization, CreateMerchant body) {
         auth.requireAdmin(authorization);
         Check.present(body, "body");

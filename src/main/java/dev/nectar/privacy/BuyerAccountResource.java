@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A merchant's actions on one buyer's account: {@code /api/merchants/{m}/buyers/{buyerId}/...}. */
 @Path("/api/merchants/{m}/buyers")
@@ -26,6 +27,7 @@ public class BuyerAccountResource {
     /** Every token issued to the buyer before now stops working, and the buyer's open sockets are closed. */
     @POST
     @Path("{buyerId}/revoke-tokens")
+    @APIResponse(responseCode = "204", description = "revoked")
     public Response revokeTokens(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                                  @PathParam("buyerId") String buyerId) {
         auth.requireMerchant(authorization, m);
@@ -36,6 +38,7 @@ public class BuyerAccountResource {
     /** Erases the buyer ({@link BuyerAccounts#erase}); 404 for a buyer the merchant holds nothing of. */
     @DELETE
     @Path("{buyerId}")
+    @APIResponse(responseCode = "204", description = "erased")
     public Response erase(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                           @PathParam("buyerId") String buyerId) {
         auth.requireMerchant(authorization, m);

@@ -27,6 +27,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A merchant's webhook endpoints, their delivery log and the manual re-send. */
 @Path("/api/merchants/{m}/webhooks")
@@ -56,6 +59,7 @@ public class WebhookResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the endpoint and its signing secret", content = @Content(schema = @Schema(implementation = RegisteredWebhook.class)))
     public Response register(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                              RegisterWebhook body) {
         auth.requireMerchant(authorization, m);
@@ -86,6 +90,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{webhookId}")
+    @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                            @PathParam("webhookId") String webhookId) {
         auth.requireMerchant(authorization, m);
@@ -106,6 +111,7 @@ public class WebhookResource {
     /** Sends a delivery again, whatever its status, with a fresh 24 hours of retries. */
     @POST
     @Path("/{webhookId}/deliveries/{deliveryId}/resend")
+    @APIResponse(responseCode = "202", description = "the delivery, queued again", content = @Content(schema = @Schema(implementation = Delivery.class)))
     public Response resend(@HeaderParam("Authorization") String authorization, @PathParam("m") String m,
                            @PathParam("webhookId") String webhookId, @PathParam("deliveryId") String deliveryId) {
         auth.requireMerchant(authorization, m);
