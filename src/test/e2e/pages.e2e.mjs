@@ -6,6 +6,7 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { png } from './png.mjs';
 
@@ -352,7 +353,52 @@ async function quality() {
 
 // ---------------------------------------------------------------- run one flow
 
-const flows = { knowledge, returns, handoff, upload, evidence, demo, frames, quality };
+/**
+ * A merchant's own page on another origin, under a strict CSP (no inline script), with nothing of Nectar but the
+ * widget's script tag; its back end's token endpoint answers the buyer token. The buyer opens the panel and chats.
+ */
+async function widget() {
+  let asked = null;
+  const site = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/buyer-token') {
+      asked = url.searchParams.get('merchant');
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ token: cfg.widget.token }));
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': `default-src 'self'; script-src ${cfg.baseUrl}; frame-src ${cfg.baseUrl}; connect-src 'self'; style-src 'self'`,
+    });
+    res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>小店首页</title></head><body><h1>欢迎光临小店</h1>
+<script src="${cfg.baseUrl}/widget.js" data-merchant="${cfg.merchantId}" data-token-url="/buyer-token" defer></script></body></html>`);
+  });
+  await new Promise((ok) => site.listen(0, '127.0.0.1', ok));
+  try {
+    const siteUrl = `http://127.0.0.1:${site.address().port}/`;
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    openPages.push(page);
+    page.setDefaultTimeout(WAIT);
+    page.on('pageerror', (e) => pageErrors.push(`merchant site: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`merchant site: ${m.text()}`); });
+    await page.goto(siteUrl);
+    await page.click('#nectar-widget-launcher');
+    const chat = page.frameLocator('#nectar-widget-frame');
+    await chat.locator('.msg.bot').first().waitFor(); // the welcome, over a socket opened with the posted token
+    await chat.locator('#input').fill(cfg.widget.question);
+    await chat.locator('#input').press('Enter');
+    await chat.locator('.msg.bot .bubble', { hasText: cfg.widget.expect }).waitFor();
+    assert.equal(asked, cfg.merchantId, 'the token endpoint was asked for this merchant');
+    await screenshots(page, 'widget');
+    return { conversationId: await chat.locator('#log').getAttribute('data-conversation') };
+  } finally {
+    site.close();
+  }
+}
+
+const flows = { knowledge, returns, handoff, upload, evidence, demo, frames, quality, widget };
 const name = process.argv[2];
 if (!flows[name]) {
   console.error(`usage: node pages.e2e.mjs <${Object.keys(flows).join('|')}>`);

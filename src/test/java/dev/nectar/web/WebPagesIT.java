@@ -90,6 +90,17 @@ class WebPagesIT {
     }
 
     @Test
+    void aPlainPageWithOnlyTheWidgetTagOpensTheChatAndGetsAReply() throws Exception {
+        JsonNode seen = flow("widget");
+
+        JsonNode conversation = api().get("/conversations/" + seen.path("conversationId").asText())
+                .then().statusCode(200).extract().as(JsonNode.class);
+        assertThat(conversation.path("buyerId").asText()).isEqualTo("wb-site");
+        assertThat(lastTurn(conversation, "BOT").path("text").asText()).contains(KNOWLEDGE_ANSWER);
+        assertScreenshots("widget");
+    }
+
+    @Test
     void aBuyerReturnsAnItemWithAConfirmClick() throws Exception {
         JsonNode seen = flow("returns");
 
@@ -208,6 +219,7 @@ class WebPagesIT {
         config.put("buyers", Map.of("knowledge", buyerToken("wb-kim"), "returns", buyerToken("wb-ann"),
                 "handoff", buyerToken("wb-dan"), "evidence", buyerToken("wb-ben")));
         config.put("knowledge", Map.of("question", KNOWLEDGE_QUESTION, "expect", KNOWLEDGE_ANSWER));
+        config.put("widget", Map.of("token", buyerToken("wb-site"), "question", KNOWLEDGE_QUESTION, "expect", KNOWLEDGE_ANSWER));
         config.put("returns", Map.of("text", "杯子不想要了,我要退货", "orderId", RETURN_ORDER));
         config.put("handoff", Map.of("buyerId", "wb-dan", "before", "马克杯可以刻字吗", "reply", AGENT_REPLY,
                 "answer", "好的,谢谢", "note", "已告知刻字下单方式", "question", "马克杯可以刻字吗?"));

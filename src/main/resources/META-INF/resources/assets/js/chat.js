@@ -53,10 +53,28 @@ function init() {
   $('#rating-submit').addEventListener('click', finish);
   $('#restart-btn').addEventListener('click', restart);
 
+  if (new URLSearchParams(location.search).has('embed')) {
+    awaitEmbedderToken();
+    return;
+  }
   const fromUrl = takeQueryParam('token');
   const token = fromUrl || sessionStorage.getItem(STORE.token);
   if (token) start(token.trim());
   else showLogin();
+}
+
+/**
+ * Inside widget.js's panel on a merchant's site: the buyer's token comes from the embedding page by postMessage, once;
+ * a token stored by an earlier visit may be another buyer's, so it is not used.
+ */
+function awaitEmbedderToken() {
+  const listener = (e) => {
+    if (e.source !== window.parent || !e.data || e.data.type !== 'nectar-token' || typeof e.data.token !== 'string') return;
+    window.removeEventListener('message', listener);
+    start(e.data.token.trim());
+  };
+  window.addEventListener('message', listener);
+  window.parent.postMessage({ type: 'nectar-ready' }, '*');
 }
 
 function bindLogin() {
