@@ -20,6 +20,7 @@ import dev.nectar.tools.ToolContext;
 import dev.nectar.tools.ToolExecutor;
 import dev.nectar.tools.ToolNames;
 import dev.nectar.tools.ToolResult;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
@@ -86,6 +87,7 @@ public class ChatService {
      * Frames answering one buyer message (none while a human agent holds the conversation); streamed pieces go to
      * {@code early} before the answer.
      */
+    @WithSpan("nectar.turn")
     public List<Object> onMessage(BuyerIdentity buyer, String conversationId, String id, String text, List<String> images,
                                   Consumer<Object> early) {
         return locked(conversationId, () -> {
@@ -108,6 +110,7 @@ public class ChatService {
     }
 
     /** A confirm frame: runs or drops the pending action it names. */
+    @WithSpan("nectar.turn.confirm")
     public List<Object> onConfirm(BuyerIdentity buyer, String conversationId, String actionId, boolean accept) {
         return locked(conversationId, () -> {
             DialogueState state = conversations.state(conversationId);

@@ -5,6 +5,7 @@ import dev.nectar.platform.NectarConfig;
 import dev.nectar.text.ChineseText;
 import dev.nectar.text.ChineseWords;
 import dev.nectar.text.HomophoneCorrector;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.file.Path;
@@ -63,12 +64,14 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
     }
 
     @Override
+    @WithSpan("nectar.knowledge.search")
     public List<KnowledgeHit> search(String merchantId, String query, int k) {
         List<Candidate> found = candidates(merchantId, query, Math.max(k, FactRanker.WINDOW));
         return ranker.map(r -> reranked(r, found)).orElse(found).stream().limit(Math.max(k, 0)).map(Candidate::hit).toList();
     }
 
     @Override
+    @WithSpan("nectar.knowledge.search")
     public Optional<KnowledgeHit> strongest(String merchantId, String query) {
         return candidates(merchantId, query, 1).stream().findFirst().map(Candidate::hit);
     }

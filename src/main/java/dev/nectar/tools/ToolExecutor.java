@@ -1,6 +1,8 @@
 package dev.nectar.tools;
 
 import dev.nectar.conversation.Turn;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -27,12 +29,14 @@ public class ToolExecutor {
     }
 
     /** Runs a read, or previews a write; a write only runs through {@link #runConfirmed}. */
-    public ToolResult call(String tool, Map<String, Object> args, ToolContext ctx) {
+    @WithSpan("nectar.tool")
+    public ToolResult call(@SpanAttribute("nectar.tool") String tool, Map<String, Object> args, ToolContext ctx) {
         return execute(tool, args, ctx, false);
     }
 
     /** Runs a write the buyer has accepted, with the pending action's id for idempotency. */
-    public ToolResult runConfirmed(String tool, Map<String, Object> args, ToolContext ctx) {
+    @WithSpan("nectar.tool")
+    public ToolResult runConfirmed(@SpanAttribute("nectar.tool") String tool, Map<String, Object> args, ToolContext ctx) {
         return execute(tool, args, ctx, true);
     }
 

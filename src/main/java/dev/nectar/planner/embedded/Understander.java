@@ -17,6 +17,7 @@ import dev.nectar.planner.understanding.YesNo;
 import dev.nectar.platform.NectarConfig;
 import dev.nectar.text.ChineseText;
 import io.micrometer.core.annotation.Timed;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,6 +53,7 @@ public class Understander implements AnswerReader {
 
     /** @param catalog the merchant's whole catalog, as {@code CatalogStore.all} hands it out */
     @Timed(value = COST_METRIC, extraTags = {"step", "understand"})
+    @WithSpan("nectar.understand")
     public Understanding understand(String merchantId, String text, List<Order> orders, List<Product> catalog) {
         Prepared p = prepared.get(merchantId, catalog);
         List<KnownOrder> known = orders.stream().map(o -> new KnownOrder(o.orderId(), o.status().name(),

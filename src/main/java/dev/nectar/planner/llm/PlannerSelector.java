@@ -10,6 +10,7 @@ import dev.nectar.planner.understanding.PromptInjectionDetector;
 import dev.nectar.platform.NectarConfig;
 import dev.nectar.tools.ToolManifests;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -35,7 +36,7 @@ public class PlannerSelector {
 
     @Produces
     @Singleton
-    LlmConnection connection(NectarConfig config) {
+    LlmConnection connection(NectarConfig config, Tracer tracer) {
         NectarConfig.Llm llm = config.llm();
         Optional<String> baseUrl = llm.baseUrl().map(String::strip).filter(u -> !u.isEmpty());
         if (baseUrl.isEmpty()) {
@@ -49,8 +50,8 @@ public class PlannerSelector {
                 .timeout(llm.timeout())
                 .temperature(0.3)
                 .build();
-        return new LlmConnection(Optional.of(new FaultTolerantLlmClient(
-                new StreamingLlmClient(model, llm.idleTimeout(), llm.timeout()), llm.maxRetries(), llm.breakerDelay())),
+        return new LlmConnection(Optional.of(new TracedLlmClient(new FaultTolerantLlmClient(
+                new StreamingLlmClient(model, llm.idleTimeout(), llm.timeout()), llm.maxRetries(), llm.breakerDelay()), tracer, llm.model())),
                 baseUrl.get(), llm.model());
     }
 
