@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { png } from './png.mjs';
 
@@ -398,7 +399,60 @@ async function widget() {
   }
 }
 
-const flows = { knowledge, returns, handoff, upload, evidence, demo, frames, quality, widget };
+/**
+ * The merchant adds a webhook in the console; a document becoming ready is pushed to a receiver here that refuses the
+ * first attempt; the delivery log shows the refusal, 重新推送 sends it again and it is shown delivered. The receiver
+ * verifies the signature with the secret the console showed once.
+ */
+async function webhooks() {
+  const received = [];
+  const receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(received.length === 1 ? 500 : 200);
+      res.end();
+    });
+  });
+  await new Promise((ok) => receiver.listen(0, '127.0.0.1', ok));
+  try {
+    const page = await open('/console.html#webhooks');
+    await consoleLogin(page);
+    await page.locator('#webhook-url').waitFor();
+    await page.fill('#webhook-url', `http://127.0.0.1:${receiver.address().port}/nectar-hook`);
+    for (const box of await page.locator('#webhook-form input[type=checkbox]').all()) {
+      if ((await box.getAttribute('value')) !== 'knowledge.ready') await box.uncheck();
+    }
+    await page.click('#webhook-form button[type=submit]');
+    const secret = (await page.locator('#webhook-secret code').innerText()).trim();
+    await page.locator('#webhooks tr[data-webhook]').waitFor();
+
+    const form = new FormData();
+    form.append('file', new Blob([cfg.webhooks.document], { type: 'text/markdown' }), cfg.webhooks.fileName);
+    const up = await fetch(`${cfg.baseUrl}/api/merchants/${cfg.merchantId}/knowledge`, {
+      method: 'POST', headers: { Authorization: `Bearer ${cfg.apiKey}` }, body: form });
+    assert.equal(up.status, 201, 'the document was uploaded');
+    for (let i = 0; i < 100 && received.length < 1; i++) await page.waitForTimeout(100);
+    assert.equal(received.length, 1, 'the receiver got the event');
+
+    await page.locator('#webhooks button', { hasText: '推送记录' }).click();
+    await page.locator('#deliveries tr[data-status=PENDING] td', { hasText: '500' }).waitFor();
+    await page.locator('#deliveries button', { hasText: '重新推送' }).click();
+    await page.locator('#deliveries tr[data-status=DELIVERED]').waitFor();
+    await screenshots(page, 'console-webhooks');
+
+    const last = received[received.length - 1];
+    const expected = 'v1=' + crypto.createHmac('sha256', secret).update(`${last.headers['nectar-timestamp']}.${last.body}`).digest('hex');
+    assert.equal(last.headers['nectar-signature'], expected, 'the signature verifies with the secret the console showed');
+    return { webhookId: await page.locator('#webhooks tr[data-webhook]').getAttribute('data-webhook'), received: received.length,
+      event: JSON.parse(last.body).event };
+  } finally {
+    receiver.close();
+  }
+}
+
+const flows = { knowledge, returns, handoff, upload, evidence, demo, frames, quality, widget, webhooks };
 const name = process.argv[2];
 if (!flows[name]) {
   console.error(`usage: node pages.e2e.mjs <${Object.keys(flows).join('|')}>`);

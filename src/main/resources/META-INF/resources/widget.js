@@ -27,7 +27,7 @@
   launcher.setAttribute('aria-expanded', 'false');
   style(launcher, {
     position: 'fixed', right: '20px', bottom: '20px', zIndex: z, padding: '12px 18px', border: '0', borderRadius: '24px',
-    background: '#12807a', color: '#fff', font: '15px/1.2 system-ui, -apple-system, "PingFang SC", sans-serif',
+    background: '#0f766e', color: '#fff', font: '15px/1.2 system-ui, -apple-system, "PingFang SC", sans-serif',
     boxShadow: '0 4px 14px rgba(0,0,0,.2)', cursor: 'pointer',
   });
   launcher.addEventListener('click', toggle);

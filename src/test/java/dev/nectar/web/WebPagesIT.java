@@ -90,6 +90,21 @@ class WebPagesIT {
     }
 
     @Test
+    void aMerchantAddsAWebhookAndResendsARefusedDeliveryFromItsLog() throws Exception {
+        JsonNode seen = flow("webhooks");
+
+        assertThat(seen.path("event").asText()).isEqualTo("knowledge.ready");
+        assertThat(seen.path("received").asInt()).isEqualTo(2);
+        JsonNode deliveries = api().get("/webhooks/" + seen.path("webhookId").asText() + "/deliveries")
+                .then().statusCode(200).extract().as(JsonNode.class);
+        assertThat(deliveries).singleElement().satisfies(d -> {
+            assertThat(d.path("status").asText()).isEqualTo("DELIVERED");
+            assertThat(d.path("attempts").asInt()).isEqualTo(2);
+        });
+        assertScreenshots("console-webhooks");
+    }
+
+    @Test
     void aPlainPageWithOnlyTheWidgetTagOpensTheChatAndGetsAReply() throws Exception {
         JsonNode seen = flow("widget");
 
@@ -219,6 +234,7 @@ class WebPagesIT {
         config.put("buyers", Map.of("knowledge", buyerToken("wb-kim"), "returns", buyerToken("wb-ann"),
                 "handoff", buyerToken("wb-dan"), "evidence", buyerToken("wb-ben")));
         config.put("knowledge", Map.of("question", KNOWLEDGE_QUESTION, "expect", KNOWLEDGE_ANSWER));
+        config.put("webhooks", Map.of("fileName", "care.md", "document", "# 保养说明\n\n竹制品请放在通风处,避免长时间浸水。\n"));
         config.put("widget", Map.of("token", buyerToken("wb-site"), "question", KNOWLEDGE_QUESTION, "expect", KNOWLEDGE_ANSWER));
         config.put("returns", Map.of("text", "杯子不想要了,我要退货", "orderId", RETURN_ORDER));
         config.put("handoff", Map.of("buyerId", "wb-dan", "before", "马克杯可以刻字吗", "reply", AGENT_REPLY,

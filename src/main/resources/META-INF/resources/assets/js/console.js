@@ -1,15 +1,16 @@
 // Merchant console: knowledge (upload, ingestion progress, delete, search), after-sales review with photo verdicts,
 // knowledge suggestions from agents, the handoff queue, conversation transcripts, and quality inspection with agent
-// grades. Merchant API key auth.
+// grades, webhooks to the merchant's own systems with their delivery log. Merchant API key auth.
 import { h, $, clear, icon, toast, badge, label, fmtTime, fmtAgo, fmtMoney, fmtBytes, empty, LABELS } from './ui.js';
 import { api, blobUrl, upload, describe, ApiError } from './api.js';
 import { transcriptView } from './transcript.js';
 
 const STORE = 'nectar.merchant.session';
-const VIEWS = { knowledge, aftersales, suggestions, handoffs, conversations, quality };
+const VIEWS = { knowledge, aftersales, suggestions, handoffs, conversations, quality, webhooks };
 const POLL_MS = 1000;
 const QUEUE_REFRESH_MS = 5000;
 const SEVERITY_TONE = { HIGH: 'bad', MEDIUM: 'warn', LOW: '' };
+const DELIVERY_TONE = { DELIVERED: 'ok', PENDING: 'warn', FAILED: 'bad' };
 
 let session = null; // {merchantId, apiKey}
 let viewTimer = null; // a view's refresh timer, stopped when the view changes
@@ -180,26 +181,10 @@ function docRow(d, reload) {
   const status = d.status === 'PROCESSING'
     ? h('span', { class: 'badge info' }, h('span', { class: 'spinner' }), '处理中')
     : badge('docStatus', d.status);
-  const del = h('button', { type: 'button', class: 'btn danger sm' }, '删除');
-  let armed = null;
-  del.addEventListener('click', async () => {
-    if (!armed) {
-      // two clicks instead of a native dialog: the first arms the button for a few seconds
-      del.textContent = '确认删除';
-      del.classList.add('solid');
-      armed = setTimeout(() => { armed = null; del.textContent = '删除'; del.classList.remove('solid'); }, 4000);
-      return;
-    }
-    clearTimeout(armed);
-    del.disabled = true;
-    try {
-      await call('DELETE', `/knowledge/${encodeURIComponent(d.docId)}`);
-      toast(`已删除「${d.title}」`, 'ok');
-      await reload();
-    } catch (err) {
-      del.disabled = false;
-      failed(err);
-    }
+  const del = deleteButton(async () => {
+    await call('DELETE', `/knowledge/${encodeURIComponent(d.docId)}`);
+    toast(`已删除「${d.title}」`, 'ok');
+    await reload();
   });
   return h('tr', { dataset: { doc: d.docId, status: d.status } },
     h('td', { class: 'primary-cell' },
@@ -293,6 +278,29 @@ async function followIngestion(doc, onProgress, onChange) {
   }
   await onChange();
   return d;
+}
+
+/** A delete button that takes two clicks instead of a native dialog: the first arms it for a few seconds. */
+function deleteButton(onDelete) {
+  const del = h('button', { type: 'button', class: 'btn danger sm' }, '删除');
+  let armed = null;
+  del.addEventListener('click', async () => {
+    if (!armed) {
+      del.textContent = '确认删除';
+      del.classList.add('solid');
+      armed = setTimeout(() => { armed = null; del.textContent = '删除'; del.classList.remove('solid'); }, 4000);
+      return;
+    }
+    clearTimeout(armed);
+    del.disabled = true;
+    try {
+      await onDelete();
+    } catch (err) {
+      del.disabled = false;
+      failed(err);
+    }
+  });
+  return del;
 }
 
 function searchPanel() {
@@ -667,6 +675,83 @@ function findingView(conversationId, f, index, onDismissed) {
 }
 
 // ---------------------------------------------------------------- drawer
+
+// ---------------------------------------------------------------- webhooks
+
+async function webhooks(main, token) {
+  const body = h('tbody');
+  const url = h('input', { class: 'input', id: 'webhook-url', type: 'url', placeholder: 'https://erp.example.com/nectar-hook', required: true });
+  const boxes = Object.keys(LABELS.webhookEvent).map((event) => h('label', { class: 'check' },
+    h('input', { type: 'checkbox', value: event, checked: true }), ` ${label('webhookEvent', event)}`));
+  const secretBox = h('div', { id: 'webhook-secret', hidden: true });
+  async function register(e) {
+    e.preventDefault();
+    const events = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+    if (!events.length) { toast('至少选择一个事件', 'error'); return; }
+    const created = await call('POST', '/webhooks', { url: url.value.trim(), events });
+    // the signing secret is shown once: the merchant's receiver needs it to verify Nectar-Signature
+    clear(secretBox, h('p', { class: 'hint' }, '签名密钥只显示这一次,请保存到您的接收服务中,用于校验 Nectar-Signature:'),
+      h('code', { class: 'mono', text: created.secret }));
+    secretBox.hidden = false;
+    url.value = '';
+    await load();
+  }
+  main.append(pageHead('Webhook 推送', '把售后、取消、转人工、质检等事件推送到您自己的系统(ERP、订单系统),每次推送都带 HMAC 签名,失败会自动重试 24 小时。',
+    refreshButton(() => load().catch(failed))),
+  h('section', { class: 'panel' }, h('div', { class: 'panel-head' }, h('h2', {}, '新增推送地址')),
+    h('form', { class: 'panel-body', id: 'webhook-form', onsubmit: (e) => register(e).catch(failed) },
+      h('div', { class: 'field' }, h('label', { for: 'webhook-url' }, '接收地址'), url),
+      h('div', { class: 'row wrap' }, boxes),
+      h('button', { type: 'submit', class: 'btn primary' }, '添加'), secretBox)),
+  h('section', { class: 'panel' }, h('div', { class: 'table-wrap' }, h('table', { class: 'table responsive', id: 'webhooks' },
+    h('thead', {}, h('tr', {}, ['接收地址', '事件', '添加时间', ''].map((t) => h('th', { text: t })))), body))));
+
+  async function load() {
+    const hooks = await call('GET', '/webhooks');
+    if (!stillOn(token)) return;
+    clear(body, hooks.length ? hooks.map((w) => h('tr', { dataset: { webhook: w.webhookId } },
+      h('td', { class: 'primary-cell mono', text: w.url }),
+      h('td', { 'data-label': '事件', class: 'small', text: w.events.map((e) => label('webhookEvent', e)).join('、') }),
+      h('td', { 'data-label': '添加时间', class: 'nowrap', text: fmtTime(w.createdAt) }),
+      h('td', { 'data-label': '操作' }, h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'btn sm', onclick: () => openDeliveries(w) }, '推送记录'),
+        deleteButton(async () => {
+          await call('DELETE', `/webhooks/${encodeURIComponent(w.webhookId)}`);
+          toast('已删除推送地址', 'ok');
+          await load();
+        })))))
+      : h('tr', {}, h('td', { colspan: 4 }, empty('inbox', '还没有推送地址', '添加一个地址,事件发生时会推送给您的系统'))));
+  }
+  await load();
+}
+
+function openDeliveries(w) {
+  openDrawer(`推送记录 · ${w.url}`, async (box) => {
+    const list = h('tbody');
+    box.append(h('div', { class: 'table-wrap' }, h('table', { class: 'table responsive', id: 'deliveries' },
+      h('thead', {}, h('tr', {}, ['事件', '状态', '尝试次数', '最近一次', '对方响应', ''].map((t) => h('th', { text: t })))), list)));
+    async function load() {
+      const deliveries = await call('GET', `/webhooks/${encodeURIComponent(w.webhookId)}/deliveries`);
+      clear(list, deliveries.length ? deliveries.map((d) => h('tr', { dataset: { delivery: d.deliveryId, status: d.status } },
+        h('td', { class: 'primary-cell', text: label('webhookEvent', d.event) }),
+        h('td', { 'data-label': '状态' }, h('span', { class: `badge ${DELIVERY_TONE[d.status] || ''}`, text: label('deliveryStatus', d.status) })),
+        h('td', { 'data-label': '尝试次数', text: String(d.attempts) }),
+        h('td', { 'data-label': '最近一次', class: 'nowrap', text: d.lastAttemptAt ? fmtAgo(d.lastAttemptAt) : '—' }),
+        h('td', { 'data-label': '对方响应', text: d.responseStatus ? String(d.responseStatus) : '—' }),
+        h('td', { 'data-label': '操作' }, h('button', {
+          type: 'button', class: 'btn sm', onclick: async (e) => {
+            e.currentTarget.disabled = true;
+            await call('POST', `/webhooks/${encodeURIComponent(w.webhookId)}/deliveries/${encodeURIComponent(d.deliveryId)}/resend`)
+              .then(() => { toast('已重新加入推送队列', 'ok'); return load(); }, failed);
+          },
+        }, '重新推送'))))
+        : h('tr', {}, h('td', { colspan: 6 }, empty('inbox', '还没有推送'))));
+      // a delivery waiting for its next attempt is followed while the drawer is open
+      if (deliveries.some((d) => d.status === 'PENDING')) setTimeout(() => { if (!$('#drawer').hidden) load().catch(failed); }, POLL_MS * 2);
+    }
+    await load();
+  });
+}
 
 function openDrawer(title, fill) {
   $('#drawer-title').textContent = title;

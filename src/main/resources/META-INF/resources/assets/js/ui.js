@@ -145,6 +145,11 @@ export const LABELS = {
     RUDE: '态度恶劣', SLOW_RESPONSE: '回复超时', POLICY_CONTRADICTION: '承诺与政策不符', NEGATIVE_ENDING: '负面结束',
   },
   severity: { HIGH: '严重', MEDIUM: '一般', LOW: '轻微' },
+  webhookEvent: {
+    'case.created': '售后单创建', 'case.decided': '售后审核结果', 'order.cancelled': '订单取消', 'handoff.queued': '转人工排队',
+    'handoff.resolved': '人工处理完成', 'conversation.closed': '会话结束', 'quality.finding': '质检问题', 'knowledge.ready': '知识文档就绪',
+  },
+  deliveryStatus: { PENDING: '等待重试', DELIVERED: '已送达', FAILED: '已失败' },
   role: { BUYER: '买家', BOT: '智能助手', AGENT: '客服', SYSTEM: '系统' },
   tool: {
     order_lookup: '查订单', logistics_tracking: '查物流', after_sale_request: '售后申请', cancel_order: '取消订单',
