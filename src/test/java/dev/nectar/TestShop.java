@@ -29,6 +29,13 @@ public record TestShop(String merchantId, String apiKey) {
                 .then().statusCode(201).extract().path("token");
     }
 
+    /** The after-sales cases of one order, as the merchant lists them. */
+    public com.fasterxml.jackson.databind.JsonNode afterSales(String orderId) {
+        String body = given().header("Authorization", auth()).queryParam("orderId", orderId)
+                .get("/api/merchants/" + merchantId + "/after-sales").then().statusCode(200).extract().asString();
+        return dev.nectar.platform.Json.read(body, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
     /** PUTs a JSON body (catalog, orders, policy) and expects 200. */
     public void put(String path, Object body) {
         given().header("Authorization", auth()).contentType(ContentType.JSON).body(body)

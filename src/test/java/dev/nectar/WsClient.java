@@ -98,6 +98,11 @@ public final class WsClient implements AutoCloseable {
         return next(f -> type.equals(f.path("type").asText()));
     }
 
+    /** The frame that answers a message (its reply, handoff or error), past any streamed deltas. */
+    public JsonNode answer(String id) throws InterruptedException {
+        return next(f -> id.equals(f.path("replyTo").asText()) && !"delta".equals(f.path("type").asText()));
+    }
+
     /** Frames that arrive within the given time, without waiting longer. */
     public List<JsonNode> drain(long millis) throws InterruptedException {
         Thread.sleep(millis);

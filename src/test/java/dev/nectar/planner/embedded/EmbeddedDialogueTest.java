@@ -3,7 +3,6 @@ package dev.nectar.planner.embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nectar.TestShop;
 import dev.nectar.WsClient;
-import dev.nectar.platform.Json;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded planner's dialogue repair over the real socket, against a fictional shop: the cases it must settle. */
@@ -48,7 +46,7 @@ class EmbeddedDialogueTest {
             assertThat(exchange.path("text").asText()).contains("换货").contains("XL");
             say(ws, "c", "确认");
         }
-        JsonNode cases = cases("RP-3001");
+        JsonNode cases = shop.afterSales("RP-3001");
         assertThat(cases).hasSize(1);
         assertThat(cases.get(0).path("type").asText()).isEqualTo("EXCHANGE");
         assertThat(cases.get(0).path("targetSku").asText()).isEqualTo("RUN-XL");
@@ -63,22 +61,16 @@ class EmbeddedDialogueTest {
             assertThat(reply.path("text").asText()).contains("RP-3002").containsAnyOf("已发货", "拒收");
             assertThat(reply.path("confirm").isMissingNode()).isTrue();
         }
-        assertThat(cases("RP-3002")).isEmpty();
+        assertThat(shop.afterSales("RP-3002")).isEmpty();
     }
 
     private JsonNode say(WsClient ws, String id, String text) throws InterruptedException {
         ws.send(Map.of("type", "message", "id", id, "text", text));
-        return ws.next(f -> id.equals(f.path("replyTo").asText()) && !"delta".equals(f.path("type").asText()));
+        return ws.answer(id);
     }
 
     private WsClient connect() throws Exception {
         return WsClient.connect(base, "/ws/chat", shop.buyerToken(BUYER));
-    }
-
-    private JsonNode cases(String orderId) {
-        String body = given().header("Authorization", shop.auth()).queryParam("orderId", orderId)
-                .get("/api/merchants/" + shop.merchantId() + "/after-sales").then().statusCode(200).extract().asString();
-        return Json.read(body, JsonNode.class);
     }
 
     private static Map<String, Object> shorts(String sku, String size, int stock) {

@@ -126,7 +126,7 @@ class LlmOverheadBenchmark {
             String id = prefix + i;
             long start = System.nanoTime();
             ws.send(Map.of("type", "message", "id", id, "text", "你好,帮我看看订单"));
-            JsonNode reply = ws.next(f -> id.equals(f.path("replyTo").asText()) && !"delta".equals(f.path("type").asText()));
+            JsonNode reply = ws.answer(id);
             roundTrip[i] = System.nanoTime() - start;
             if (!"reply".equals(reply.path("type").asText())) {
                 throw new IllegalStateException("unexpected answer " + reply);

@@ -58,7 +58,7 @@ class TracingTest {
         try (WsClient ws = WsClient.connect(base, "/ws/chat", shop.buyerToken("b-trace"))) {
             ws.next("session");
             ws.send(Map.of("type", "message", "id", "t1", "text", QUESTION));
-            JsonNode reply = ws.next(f -> "t1".equals(f.path("replyTo").asText()) && !"delta".equals(f.path("type").asText()));
+            JsonNode reply = ws.answer("t1");
             assertThat(reply.path("text").asText()).contains("顺丰");
         }
 
