@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * English e-commerce words with their Chinese equivalents ({@code prompts/understanding/english.json}), so that a
  * question in English finds the merchant's Chinese documents: the search adds the Chinese words to the English ones.
- * Phrases match as whole words, longest first (cash on delivery before delivery). Immutable.
+ * Phrases match as whole words, longest first (cash on delivery before delivery), in the singular or plural. Immutable.
  */
 public final class EnglishGlossary {
     private record Entry(Pattern phrase, String chinese) {
@@ -40,7 +40,8 @@ public final class EnglishGlossary {
             glosses.fields().forEachRemaining(pairs::add);
             pairs.sort(Comparator.comparingInt((Map.Entry<String, JsonNode> e) -> e.getKey().length()).reversed());
             return new EnglishGlossary(pairs.stream()
-                    .map(e -> new Entry(Pattern.compile("(?<![a-z])" + Pattern.quote(e.getKey().toLowerCase(Locale.ROOT)) + "(?![a-z])"),
+                    // a plural is the same word (boots, tomatoes, litter boxes)
+                    .map(e -> new Entry(Pattern.compile("(?<![a-z])" + Pattern.quote(e.getKey().toLowerCase(Locale.ROOT)) + "(?:e?s)?(?![a-z])"),
                             e.getValue().asText()))
                     .toList());
         } catch (IOException e) {

@@ -23,6 +23,13 @@ class EnglishGlossaryTest {
     }
 
     @Test
+    void aPluralIsTheSameWord() {
+        assertThat(glossary.glossed("the tomatoes are cracked")).contains("番茄");
+        assertThat(glossary.glossed("two litter boxes")).contains("猫砂盆");
+        assertThat(glossary.glossed("tomatoish")).isEqualTo("tomatoish");
+    }
+
+    @Test
     void chineseTextIsLeftAlone() {
         assertThat(glossary.glossed("支持货到付款吗")).isEqualTo("支持货到付款吗");
     }

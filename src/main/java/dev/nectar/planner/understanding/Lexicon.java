@@ -2,6 +2,7 @@ package dev.nectar.planner.understanding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nectar.platform.Json;
+import dev.nectar.text.EnglishGlossary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,8 @@ public final class Lexicon {
     final SizeReader sizes;
     final OrderIdReader orderIds;
     final TitleMatcher titles;
+    /** English product and service words in Chinese, so that "my boots" names the 靴子 of an order. */
+    final EnglishGlossary english;
 
     private Lexicon(Loader in) {
         JsonNode quantityFile = in.file("quantities.json");
@@ -61,6 +64,7 @@ public final class Lexicon {
         fillers = in.wordTable(in.strings(common, "fillers"), "FILLER");
         questionEndings = in.cues(in.strings(common, "questionEndings"));
         titles = new TitleMatcher(normalizer, in.wordTable(in.strings(common, "genericWords"), "GENERIC"));
+        english = EnglishGlossary.load(in.dir.resolve("english.json"));
 
         reasons = in.table("reasons.json", enumLabels(Reason.class));
         afterSaleKinds = in.table("after_sale_kinds.json", enumLabels(AfterSaleKind.class));

@@ -43,6 +43,8 @@ public final class SlotExtractor {
                         || namesProduct(token, itemSkus, itemIndex));
         String query = lexicon.titles.query(text, ids.spans());
         Set<String> skuTokens = TitleMatcher.skuTokens(query);
+        // titles are Chinese: an English item word is matched by its Chinese (boots → 靴子)
+        String itemQuery = lexicon.english.glossed(query);
 
         MoneyReader.Bounds price = lexicon.money.read(folded);
         SizeReader.Sizes sizes = lexicon.sizes.read(folded);
@@ -61,8 +63,8 @@ public final class SlotExtractor {
         return new Slots(
                 ids.own(),
                 ids.foreign(),
-                mentionedOrders(ctx.orders(), itemIndex.match(query), skuTokens),
-                mentionedProducts(ctx.catalog(), catalog, query, skuTokens),
+                mentionedOrders(ctx.orders(), itemIndex.match(itemQuery), skuTokens),
+                mentionedProducts(ctx.catalog(), catalog, itemQuery, skuTokens),
                 price.min(),
                 price.max(),
                 price.around(),

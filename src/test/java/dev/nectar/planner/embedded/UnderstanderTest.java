@@ -58,4 +58,15 @@ class UnderstanderTest {
         assertThat(u.slots().mentionedOrders()).extracting(m -> m.order().orderId()).containsExactly("O-1", "O-2");
         assertThat(u.slots().mentionedOrders().get(0).score()).isGreaterThan(u.slots().mentionedOrders().get(1).score());
     }
+
+    @Test
+    void anEnglishMessageNamesTheOrderOfItsItem() {
+        java.time.OffsetDateTime t = java.time.OffsetDateTime.now().minusDays(3);
+        java.util.function.BiFunction<String, String, dev.nectar.commerce.Order> order = (id, title) -> new dev.nectar.commerce.Order(id, "b1",
+                dev.nectar.commerce.OrderStatus.DELIVERED, t, t, t, t, BigDecimal.TEN, null,
+                List.of(new dev.nectar.commerce.Order.Item(id + "-SKU", title, 1, BigDecimal.TEN)), null, null);
+        List<dev.nectar.commerce.Order> own = List.of(order.apply("O-1", "机械键盘 红轴"), order.apply("O-2", "无线蓝牙耳机"));
+        Understanding u = understander.understand("m1", "the headphones have static noise, I want to return them", own, List.of());
+        assertThat(u.slots().mentionedOrders()).extracting(m -> m.order().orderId()).containsExactly("O-2");
+    }
 }
