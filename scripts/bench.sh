@@ -3,11 +3,12 @@
 # benchmark in bench/ (online, so a fresh clone with an empty local repository works; scripts/test.sh checks that it
 # builds), starts PostgreSQL + pgvector through scripts/services.sh when it can (else the pgvector rows are skipped),
 # then runs every part against servers it starts itself on ports 8190-8193 and prints the results table, also
-# written to target/bench/results.md. About 8-10 minutes on 2 cores.
+# written to target/bench/results.md. About 30 minutes on 2 cores, 20 of them the soak row (-Dbench.soakMinutes=N).
 #
 # Options go to the benchmark JVM as system properties, e.g.
 #   scripts/bench.sh -Dbench.parts=chat -Dbench.seconds=30     # chat only, 30 s per chat run
-# bench.parts: chat,connections,knowledge,images,quality (default all); bench.seconds: paced chat measurement (40);
+# bench.parts: chat,connections,knowledge,images,quality,soak (default all); bench.seconds: paced chat measurement (40);
+# bench.soakMinutes: the soak row at 200 turns/s (20; about 21 minutes of the run);
 # bench.rate: paced chat rate (300 turns/s); bench.buyers: chat buyers (480); bench.connections: idle connections (20000).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

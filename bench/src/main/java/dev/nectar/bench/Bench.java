@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  * nodes as child processes, seeds a fictional shop through the contract API, runs each part beside its floor
  * measured in the same run, and prints the results table (also written to target/bench/results.md).
  *
- * <p>Options (system properties): {@code bench.parts} (comma list of chat, connections, knowledge, images, quality; default
- * all), {@code bench.seconds} (paced chat measurement seconds, default 40), {@code bench.connections} (idle connections,
- * default as many as the open-file limit allows up to 20,000).
+ * <p>Options (system properties): {@code bench.parts} (comma list of chat, connections, knowledge, images, quality, soak;
+ * default all), {@code bench.seconds} (paced chat measurement seconds, default 40), {@code bench.connections} (idle
+ * connections, default as many as the open-file limit allows up to 20,000), {@code bench.soakMinutes} (default 20).
  */
 public final class Bench {
     static final int NODE_PORT = 8190;
@@ -42,7 +42,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        String spec = System.getProperty("bench.parts", "chat,connections,knowledge,images,quality");
+        String spec = System.getProperty("bench.parts", "chat,connections,knowledge,images,quality,soak");
         Bench bench = new Bench(Set.of(spec.split(",")));
         int status = 0;
         try {
@@ -87,6 +87,9 @@ public final class Bench {
         if (parts.contains("quality")) {
             quality(data);
         }
+        if (parts.contains("soak")) {
+            soak(vertx);
+        }
         vertx.close();
         report.total((System.nanoTime() - started) / 1e9);
         String table = report.markdown();
@@ -127,6 +130,42 @@ public final class Bench {
                 Report.f("%.0f conversations/s (%.0f in %.1f s)", inspected / seconds, inspected, seconds),
                 Report.f("reading them back alone: %.0f conversations/s", floor), "-", inspected >= INSPECTED ? "all inspected" : "INCOMPLETE",
                 Report.loads(load0, Machine.loadAverage()));
+    }
+
+    /**
+     * A node at 200 turns/s for {@code bench.soakMinutes} (default 20): its old generation, threads and open files
+     * sampled every 15 s, each as a slope per minute after the warm-up fifth; flat is under 1 MB/min of heap and under
+     * one thread or file per ten minutes.
+     */
+    private void soak(Vertx vertx) throws Exception {
+        int minutes = Integer.getInteger("bench.soakMinutes", 20);
+        List<Shop.Buyer> buyers = new ArrayList<>();
+        for (int i = 0; i < 320; i++) {
+            buyers.add(Shop.Buyer.number(i));
+        }
+        try (JavaProcess node = startNode("node-soak", NOCACHE_PORT, fresh(out.resolve("data-soak")), Map.of())) {
+            Api api = new Api("http://127.0.0.1:" + NOCACHE_PORT);
+            Map<String, String> tokens = seedShop(api, api.createMerchant(admin, MERCHANT, Shop.NAME), buyers);
+            ChatLoad load = new ChatLoad(vertx, "127.0.0.1", NOCACHE_PORT);
+            load.check(buyers.get(0), tokens.get(buyers.get(0).buyerId())); // every message of the mix once: a warm node
+            Soak soak = new Soak(api, 15_000);
+            ChatLoad.Result run = load.run("soak", buyers, tokens, 200.0 / buyers.size(),
+                    Duration.ofSeconds(20), Duration.ofMinutes(minutes), node.pid(), () -> { });
+            List<Soak.Sample> samples = soak.stop();
+            double heap = Soak.slope(samples, Soak.Sample::oldGenMb);
+            double threads = Soak.slope(samples, Soak.Sample::threads);
+            double files = Soak.slope(samples, Soak.Sample::openFiles);
+            Soak.Sample first = samples.get(0);
+            Soak.Sample last = samples.get(samples.size() - 1);
+            boolean flat = heap < 1 && threads < 0.1 && files < 0.1 && run.failures() == 0;
+            report.row(Report.f("soak, %d min at %.0f turns/s offered (%d buyers)", minutes, run.offeredPerSecond(), buyers.size()),
+                    Report.f("%.1f turns/s, %d errors in %s; per minute: old generation %+.2f MB (%.0f → %.0f), threads %+.2f (%.0f → %.0f), "
+                                    + "open files %+.2f (%.0f → %.0f); %d samples", run.turnsPerSecond(), run.failures(), run.outcomes(), heap,
+                            first.oldGenMb(), last.oldGenMb(), threads, first.threads(), last.threads(), files,
+                            first.openFiles(), last.openFiles(), samples.size()),
+                    "-", "flat: heap < 1 MB/min, threads and files < 0.1/min, 0 errors", flat ? "yes" : "**no**",
+                    Report.loads(run.loadStart(), run.loadEnd()));
+        }
     }
 
     /** Documents through the API until 2,000 chunks are READY, against embedding the same amount of text in batches. */

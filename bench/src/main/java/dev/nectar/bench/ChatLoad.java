@@ -36,6 +36,11 @@ final class ChatLoad {
         double turnsPerSecond() {
             return turns / seconds;
         }
+
+        /** Error frames, timeouts and dropped sockets: what is neither a reply nor a handoff (or its queue updates). */
+        long failures() {
+            return errors - outcomes.getOrDefault("handoff", 0L) - outcomes.getOrDefault("unmatched_handoff", 0L);
+        }
     }
 
     private final Vertx vertx;

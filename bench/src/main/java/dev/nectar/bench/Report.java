@@ -49,7 +49,7 @@ final class Report {
                 paced ? met(r.latency().p(99) <= 100) + " / " + met(r.latency().p(50) <= 3 * floor) : "-",
                 loads(r.loadStart(), r.loadEnd()));
         long handoffs = r.outcomes().getOrDefault("handoff", 0L);
-        long errors = r.errors() - handoffs - r.outcomes().getOrDefault("unmatched_handoff", 0L);
+        long errors = r.failures();
         row(label + ": errors and CPU", f("%d errors, %d handoffs in %s; server %.2f cores, client %.2f cores (%.0f %% of the CPU used)",
                         errors, handoffs, r.outcomes(), r.serverCpuSeconds() / r.seconds(), r.clientCpuSeconds() / r.seconds(),
                         100 * r.clientCpuSeconds() / (r.clientCpuSeconds() + r.serverCpuSeconds())),
