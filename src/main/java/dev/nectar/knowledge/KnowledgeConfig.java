@@ -20,6 +20,13 @@ public interface KnowledgeConfig {
     @WithDefault("0.25")
     double answerableThreshold();
 
+    /**
+     * Fused score from which the closest facts below the answerable threshold are offered as a guess the bot says it
+     * is not sure of (status UNSURE, a strike as much as "not found"); at or above the answerable threshold: never.
+     */
+    @WithDefault("0.15")
+    double tentativeThreshold();
+
     /** Share of the vector similarity in the fused score; the rest is the lexical (bigram BM25) score. */
     @WithDefault("0.5")
     double vectorWeight();

@@ -2,6 +2,8 @@ package dev.nectar.commerce.recommend;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.store.embedding.CosineSimilarity;
+import dev.nectar.text.ChineseWords;
+import dev.nectar.text.HomophoneCorrector;
 import dev.nectar.commerce.CatalogDerived;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Product;
@@ -65,7 +67,9 @@ public class ProductRecommender {
     public List<Recommendation> recommend(String merchantId, RecommendationQuery q) {
         List<Product> all = catalog.all(merchantId);
         Vocabulary vocabulary = vocabularies.get(merchantId, all);
-        Negation negation = Negation.of(q.text());
+        // a typo of a word of this catalog (猫凉 for 猫粮, 羽绒福 for 羽绒服): the word joins the request
+        List<String> homophones = vocabulary.homophones.alternatives(q.text());
+        Negation negation = Negation.of(homophones.isEmpty() ? q.text() : q.text() + " " + String.join(" ", homophones));
         List<Product> candidates = all.stream().filter(Product::inStock).filter(p -> priced(p, q))
                 .filter(p -> inCategory(p, q.category())).filter(p -> fits(p, q.weightKg()))
                 .filter(p -> !negation.excludes(p)).toList();
@@ -209,11 +213,15 @@ public class ProductRecommender {
         private final Map<String, Set<String>> weak = new HashMap<>();
         private final Map<String, Integer> documents = new HashMap<>();
         private final int size;
+        /** The words products are named by (titles, categories, tags), to read the buyer's homophone typos of them. */
+        private final HomophoneCorrector homophones;
 
         Vocabulary(List<Product> products) {
             size = products.size();
+            Set<String> words = new HashSet<>();
             for (Product p : products) {
                 String named = String.join(" ", p.title(), p.category(), p.tags() == null ? "" : String.join(" ", p.tags()));
+                words.addAll(ChineseWords.content(named));
                 Set<String> s = Grams.of(named);
                 s.addAll(Grams.characters(named));
                 Set<String> w = Grams.of(String.join(" ", p.description() == null ? "" : p.description(),
@@ -224,6 +232,7 @@ public class ProductRecommender {
                 s.forEach(g -> documents.merge(g, 1, Integer::sum));
                 w.forEach(g -> documents.merge(g, 1, Integer::sum));
             }
+            homophones = new HomophoneCorrector(words);
         }
 
         Set<String> known(Set<String> grams) {

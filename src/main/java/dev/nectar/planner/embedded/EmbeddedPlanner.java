@@ -15,6 +15,7 @@ import dev.nectar.planner.understanding.Slots;
 import dev.nectar.planner.understanding.SmallTalk;
 import dev.nectar.planner.understanding.Understanding;
 import dev.nectar.tools.ToolNames;
+import dev.nectar.tools.impl.KnowledgeSearchTool;
 import dev.nectar.tools.ToolResult;
 import dev.nectar.tools.impl.Cards;
 import io.quarkus.arc.DefaultBean;
@@ -422,7 +423,7 @@ public class EmbeddedPlanner implements Planner {
     private PlanStep afterTool(PlanningContext ctx, Understanding u, ToolResult last) {
         DialogueState st = ctx.state();
         if (last.tool().equals(ToolNames.KNOWLEDGE_SEARCH)) {
-            if (last.ok() && "FOUND".equals(last.status())) {
+            if (last.ok() && KnowledgeSearchTool.FOUND.equals(last.status())) {
                 st.strikes = 0;
                 return new PlanStep.Reply(responder.render(last), last.cards(), last.quickReplies());
             }
@@ -431,10 +432,14 @@ public class EmbeddedPlanner implements Planner {
                 ctx.remember(FALLBACK, null);
                 return route(ctx, u, fallback, Map.of());
             }
+            // a guess the bot is not sure of counts as not answered: twice in a row goes to a person
             st.strikes++;
             if (st.strikes >= 2) {
                 st.strikes = 0;
                 return handoff(ctx, "UNANSWERED", "general");
+            }
+            if (last.ok() && KnowledgeSearchTool.UNSURE.equals(last.status())) {
+                return new PlanStep.Reply(responder.render(last), last.cards(), List.of("转人工"));
             }
             return reply("unanswered", Map.of(), List.of("转人工"));
         }

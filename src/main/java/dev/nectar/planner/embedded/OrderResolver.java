@@ -48,6 +48,10 @@ final class OrderResolver {
             List<Order> fitting = prefer(byHints(mentioned, s.statusHints()), eligible);
             return Resolution.choose(fitting);
         }
+        List<Order> byCarrier = byCarrier(folded, orders);
+        if (!byCarrier.isEmpty() && byCarrier.size() < orders.size()) {
+            return Resolution.choose(prefer(byHints(byCarrier, s.statusHints()), eligible));
+        }
         if (!s.statusHints().isEmpty()) {
             List<Order> hinted = byHints(orders, s.statusHints());
             if (!hinted.isEmpty() && hinted.size() < orders.size()) {
@@ -90,6 +94,10 @@ final class OrderResolver {
         List<Order> mentioned = mentioned(s, candidates);
         if (mentioned.size() == 1) {
             return Optional.of(mentioned.get(0));
+        }
+        List<Order> byCarrier = byCarrier(folded, candidates);
+        if (byCarrier.size() == 1) {
+            return Optional.of(byCarrier.get(0));
         }
         List<Order> hinted = byHints(mentioned.isEmpty() ? candidates : mentioned, s.statusHints());
         if (!s.statusHints().isEmpty() && hinted.size() == 1) {
@@ -171,6 +179,19 @@ final class OrderResolver {
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern CARRIER_SUFFIX = java.util.regex.Pattern.compile("^中国|(速运|速递|快递|快运|物流|快件|冷运|冷链)$");
+
+    /**
+     * The orders shipped by the carrier the message names (顺丰那个, 韵达的): a carrier is named by its name without
+     * 速运/快递 (顺丰速运 → 顺丰, 中国邮政 EMS → 邮政, ems).
+     */
+    static List<Order> byCarrier(String folded, List<Order> orders) {
+        return orders.stream().filter(o -> o.logistics() != null && o.logistics().carrier() != null
+                && java.util.Arrays.stream(o.logistics().carrier().toLowerCase(java.util.Locale.ROOT).split("[\\s()（）/]+"))
+                        .map(w -> CARRIER_SUFFIX.matcher(w).replaceAll(""))
+                        .anyMatch(w -> w.length() >= 2 && folded.contains(w))).toList();
     }
 
     /** An answer to "which order" is short; a longer message is a new request, not a pick. */

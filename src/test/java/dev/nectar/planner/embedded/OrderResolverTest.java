@@ -57,6 +57,22 @@ class OrderResolverTest {
     }
 
     @Test
+    void theCarrierTheBuyerNamesPicksTheOrderItShips() {
+        Order bySf = withCarrier(SCARF, "顺丰速运");
+        Order byYunda = withCarrier(CUP, "韵达快递");
+        List<Order> orders = List.of(bySf, byYunda, SNACK);
+        assertThat(OrderResolver.resolve(slots("顺丰那个到杭州没"), "顺丰那个到杭州没", orders, EmbeddedPlanner.IN_TRANSIT, null).orderId())
+                .isEqualTo(bySf.orderId());
+        assertThat(OrderResolver.pick(slots("韵达的"), "韵达的", List.of(bySf, byYunda))).contains(byYunda);
+        assertThat(OrderResolver.resolve(slots("快递到哪了"), "快递到哪了", orders, EmbeddedPlanner.IN_TRANSIT, null).resolved()).isFalse();
+    }
+
+    private static Order withCarrier(Order o, String carrier) {
+        return new Order(o.orderId(), o.buyerId(), o.status(), o.createdAt(), o.paidAt(), o.shippedAt(), o.deliveredAt(), o.total(),
+                o.shippingInsurance(), o.items(), o.address(), new Order.Logistics(carrier, "T" + o.orderId(), List.of()));
+    }
+
+    @Test
     void aMentionedItemPicksItsOrder() {
         assertThat(OrderResolver.resolve(slots("保温杯什么时候到"), "保温杯什么时候到", ORDERS, EmbeddedPlanner.IN_TRANSIT, null).orderId())
                 .isEqualTo("QX1002");
