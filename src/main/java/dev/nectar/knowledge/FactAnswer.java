@@ -28,6 +28,8 @@ public final class FactAnswer {
     private static final Pattern CELL_NUMBER = Pattern.compile(
             "(满|未满|不满)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:(?:-|~|～|至|到)\\s*(\\d+(?:\\.\\d+)?))?\\s*(厘米|公分|cm|毫米|mm|米|m|公斤|千克|kg|斤|克|g|岁|个月|月龄|月|元)?\\s*(以上|以下|以内)?(?:[^\\d.].*)?",
             Pattern.CASE_INSENSITIVE);
+    /** What a cell holds besides its words: numbers, units in letters, ranges. */
+    private static final Pattern NOT_WORDS = Pattern.compile("[\\d\\s.\\-~～a-zA-Z]+");
     private static final Pattern QUERY_NUMBER = Pattern.compile(
             "(\\d+(?:\\.\\d+)?)\\s*(厘米|公分|cm|毫米|mm|米|m|公斤|千克|kg|斤|克|g|岁|个月|月龄|月|元|块)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_UNIT = Pattern.compile("[(（]\\s*(cm|mm|m|kg|g|厘米|毫米|公斤|千克|克|斤|岁|月|个月)\\s*[)）]", Pattern.CASE_INSENSITIVE);
@@ -76,7 +78,7 @@ public final class FactAnswer {
         Optional<KnowledgeHit> row = isRow(best.text()) ? lookUpRow(query, best, hits, regions) : rowByNumbers(query, hits);
         if (row.isPresent()) {
             // the row answers; a guide the search put first (how to measure, which size when between two) goes with it
-            String answer = isRow(best.text()) || row.get() == best ? row.get().text() : row.get().text() + "\n" + text(best);
+            String answer = isRow(best.text()) ? row.get().text() : row.get().text() + "\n" + text(best);
             return new Answer(answer, best.title(), best.docId(), best.score());
         }
         List<String> facts = new ArrayList<>();
@@ -166,7 +168,7 @@ public final class FactAnswer {
                     matches++;
                 }
             }
-            int words = (int) cells.values().stream().map(v -> v.replaceAll("[\\d\\s.\\-~～a-zA-Z]+", ""))
+            int words = (int) cells.values().stream().map(v -> NOT_WORDS.matcher(v).replaceAll(""))
                     .filter(v -> v.length() >= 2 && query.contains(v)).count();
             int score = matches == 0 ? 0 : matches * 100 + words;
             if (score > bestScore) {
@@ -204,7 +206,7 @@ public final class FactAnswer {
         }
         String bound = (c.group(1) == null ? "" : c.group(1)) + (c.group(5) == null ? "" : c.group(5));
         if (bound.contains("未满") || bound.contains("不满") || bound.contains("以下") || bound.contains("以内")) {
-            return v < low || (v == low && !bound.contains("满"));
+            return bound.contains("满") ? v < low : v <= low; // 未满 49 excludes 49, 49 以下 includes it
         }
         if (bound.contains("满") || bound.contains("以上")) {
             return v >= low;

@@ -107,10 +107,7 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
             return List.of();
         }
         // a typo of a word only this merchant uses (运废 for 运费, 顺风 for 顺丰): the word joins the query
-        List<String> homophones = lexicon.homophones().alternatives(q);
-        if (!homophones.isEmpty()) {
-            q = q + " " + String.join(" ", homophones);
-        }
+        q = lexicon.homophones().withAlternatives(q);
         float[] vector = model.embed(config.queryInstruction().orElse("") + q).content().vector();
         int pool = Math.max(MIN_CANDIDATES, n * 4);
 

@@ -104,6 +104,12 @@ public final class HomophoneCorrector {
         return List.copyOf(out);
     }
 
+    /** The text with its {@link #alternatives} after it: what a search looks for, the buyer's own words kept. */
+    public String withAlternatives(String text) {
+        List<String> alternatives = alternatives(text);
+        return alternatives.isEmpty() ? text : text + " " + String.join(" ", alternatives);
+    }
+
     private static String key(List<Pinyin> pinyin) {
         StringBuilder sb = new StringBuilder();
         for (Pinyin p : pinyin) {

@@ -21,11 +21,13 @@ class HomophoneCorrectorTest {
         assertThat(merchantWords.correct("支持发顺风吗")).isEqualTo("支持发顺风吗");
         assertThat(merchantWords.alternatives("支持发顺风吗")).containsExactly("顺丰");
         assertThat(merchantWords.alternatives("你们家包油吗")).contains("包邮");
+        assertThat(merchantWords.withAlternatives("支持发顺风吗")).isEqualTo("支持发顺风吗 顺丰");
     }
 
     @Test
     void theMerchantsOwnWordsAndUnrelatedTextGetNoAlternatives() {
         assertThat(merchantWords.alternatives("运费怎么算")).isEmpty();
         assertThat(merchantWords.alternatives("今天天气不错")).isEmpty();
+        assertThat(merchantWords.withAlternatives("运费怎么算")).isEqualTo("运费怎么算");
     }
 }

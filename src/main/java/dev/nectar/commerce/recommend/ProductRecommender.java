@@ -2,11 +2,11 @@ package dev.nectar.commerce.recommend;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.store.embedding.CosineSimilarity;
-import dev.nectar.text.ChineseWords;
-import dev.nectar.text.HomophoneCorrector;
 import dev.nectar.commerce.CatalogDerived;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Product;
+import dev.nectar.text.ChineseWords;
+import dev.nectar.text.HomophoneCorrector;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -68,8 +68,7 @@ public class ProductRecommender {
         List<Product> all = catalog.all(merchantId);
         Vocabulary vocabulary = vocabularies.get(merchantId, all);
         // a typo of a word of this catalog (猫凉 for 猫粮, 羽绒福 for 羽绒服): the word joins the request
-        List<String> homophones = vocabulary.homophones.alternatives(q.text());
-        Negation negation = Negation.of(homophones.isEmpty() ? q.text() : q.text() + " " + String.join(" ", homophones));
+        Negation negation = Negation.of(vocabulary.homophones.withAlternatives(q.text()));
         List<Product> candidates = all.stream().filter(Product::inStock).filter(p -> priced(p, q))
                 .filter(p -> inCategory(p, q.category())).filter(p -> fits(p, q.weightKg()))
                 .filter(p -> !negation.excludes(p)).toList();

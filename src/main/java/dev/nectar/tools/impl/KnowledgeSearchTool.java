@@ -26,6 +26,7 @@ public class KnowledgeSearchTool implements Tool {
     public static final String FOUND = "FOUND";
     /** The closest facts, offered as a guess: the planner counts it as not answered. */
     public static final String UNSURE = "UNSURE";
+    public static final String NONE = "NONE";
     private final KnowledgeRetriever retriever;
     private final ChineseText text;
     private final KnowledgeConfig config;
@@ -52,7 +53,7 @@ public class KnowledgeSearchTool implements Tool {
             status = UNSURE;
         }
         if (answer.isEmpty()) {
-            return ToolResult.of(name(), "NONE").fact("bestScore", hits.isEmpty() ? 0 : hits.get(0).score())
+            return ToolResult.of(name(), NONE).fact("bestScore", hits.isEmpty() ? 0 : hits.get(0).score())
                     .summary("nothing answerable").build();
         }
         FactAnswer.Answer a = answer.get();
