@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * What a buyer rules out (不要皮的, 不吃海鲜, 不要进口的, no leather): the words after a negation, and the request without
  * them, so that the ruled-out word neither matches nor pulls a product up. A product is excluded when its title, tags,
- * category or attributes name the word; its description is not read, since descriptions say what a product is not.
+ * category or attributes name the word, not where they deny it (非真皮); its description is not read, since descriptions say
+ * what a product is not.
  */
 record Negation(List<String> terms, String rest) {
     private static final Pattern NEGATED = Pattern.compile(
@@ -40,6 +41,19 @@ record Negation(List<String> terms, String rest) {
         String named = String.join(" ", p.title(), p.category() == null ? "" : p.category(),
                 p.tags() == null ? "" : String.join(" ", p.tags()),
                 p.attributes() == null ? "" : String.join(" ", p.attributes().values())).toLowerCase(Locale.ROOT);
-        return terms.stream().anyMatch(named::contains);
+        return terms.stream().anyMatch(t -> namesPlainly(named, t));
+    }
+
+    /** Words that say a product is without the term: 非真皮, 无香精, 不含酒精, 免洗. */
+    private static final Pattern WITHOUT = Pattern.compile("(?:非|无|不含|免|零|不)$");
+
+    /** The term where nothing right before it denies it (the tag 非真皮 does not name 真皮). */
+    private static boolean namesPlainly(String named, String term) {
+        for (int i = named.indexOf(term); i >= 0; i = named.indexOf(term, i + 1)) {
+            if (!WITHOUT.matcher(named.substring(Math.max(0, i - 2), i)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

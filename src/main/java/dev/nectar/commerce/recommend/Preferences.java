@@ -19,13 +19,17 @@ import java.util.stream.Collectors;
  * What a request says about which variant of an item, and for whom: a variant's own value named (38码, S码, 粉色,
  * iPhone 15 Pro), a body height (一米六五, 175cm) against the heights a variant declares (身高165-172cm), a wish for
  * the big or the small pack (囤一点, 家里人多 / 先买点试试), and whether it is for a man or a woman (给我老公 rules out
- * 女款). Each choice narrows the variants of an item, never removes a whole item that has no variant of the wish
+ * 女款), a foot length against the one a shoe size declares (脚长23.5), a pet's age (成年猫 rules out 幼猫粮) and a
+ * mind for the price (not too pricey: the cheapest variant). Each choice narrows the variants of an item, never removes a whole item that has no variant of the wish
  * except for the audience, and is skipped when it would leave nothing.
  */
-record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
+record Preferences(String text, Double heightCm, Double footCm, Pack pack, Audience audience, Age age, boolean thrifty) {
     enum Pack { ANY, LARGEST, SMALLEST }
 
     enum Audience { ANY, MALE, FEMALE }
+
+    /** A pet's (or a person's) stage of life the request names: 成年猫 rules out a kitten food. */
+    enum Age { ANY, ADULT, YOUNG }
 
     private static final Pattern HEIGHT_CM = Pattern.compile("(?<![\\d.])(1\\d\\d|[5-9]\\d)\\s*(?:cm|厘米|公分)");
     private static final Pattern HEIGHT_AFTER = Pattern.compile("(?:身高|个子|个头)\\s*(?:是|有|大概|大约)?\\s*(1\\d\\d|[5-9]\\d)(?![\\d.])");
@@ -41,6 +45,17 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
     private static final Pattern FOR_MEN = Pattern.compile("男款|男士|男式|男装|男鞋|男童");
     private static final Pattern FOR_WOMEN = Pattern.compile("女款|女士|女式|女装|女鞋|女童");
     private static final Pattern UNISEX = Pattern.compile("男女同款|男女通用|情侣");
+    /** 脚长23.5, 脚长 235mm, 23.5cm (no body is 23 cm tall): the foot length a shoe size is chosen by. */
+    private static final Pattern FOOT = Pattern.compile("(?:脚长|脚的长度|脚掌长)\\s*(?:是|有|大概|大约)?\\s*(\\d{2}(?:\\.\\d)?|\\d{3})\\s*(?:cm|厘米|公分|mm|毫米)?|(?<![\\d.])(2\\d(?:\\.\\d)?)\\s*(?:cm|厘米|公分)");
+    private static final Pattern DECLARED_FOOT = Pattern.compile("脚长\\s*(\\d{2}(?:\\.\\d)?)");
+    /** Half a size: a foot of 23.5 fits the size declared for 23.5, not the one for 24. */
+    private static final double FOOT_TOLERANCE = 0.25;
+    private static final Pattern ADULT = Pattern.compile("成年|成猫|成犬|成狗|大猫|大狗|\\badult\\b");
+    private static final Pattern YOUNG = Pattern.compile("幼猫|幼犬|奶猫|奶狗|幼崽|刚满月|几个月大|\\d个月大|kitten|puppy");
+    private static final Pattern FOR_ADULT = Pattern.compile("成猫|成犬|成年");
+    private static final Pattern FOR_YOUNG = Pattern.compile("幼猫|幼犬|幼年|幼崽|奶猫");
+    private static final Pattern ALL_AGES = Pattern.compile("全阶段|全年龄|全期");
+    private static final Pattern THRIFTY = Pattern.compile("便宜|实惠|省钱|经济|不要太贵|别太贵|不太贵|太贵的不要|预算不多|预算有限|cheap|affordable|not too pricey|not too expensive|budget");
     private static final String DIGITS = "零一二三四五六七八九";
 
     static Preferences of(String text) {
@@ -49,7 +64,19 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
         boolean female = FEMALE.matcher(t).find();
         Audience audience = male == female ? Audience.ANY : male ? Audience.MALE : Audience.FEMALE;
         Pack pack = LARGEST.matcher(t).find() ? Pack.LARGEST : SMALLEST.matcher(t).find() ? Pack.SMALLEST : Pack.ANY;
-        return new Preferences(t, height(t), pack, audience);
+        boolean adult = ADULT.matcher(t).find();
+        boolean young = YOUNG.matcher(t).find();
+        Age age = adult == young ? Age.ANY : adult ? Age.ADULT : Age.YOUNG;
+        return new Preferences(t, height(t), foot(t), pack, audience, age, THRIFTY.matcher(t).find());
+    }
+
+    private static Double foot(String t) {
+        Matcher m = FOOT.matcher(t);
+        if (!m.find()) {
+            return null;
+        }
+        double v = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
+        return v >= 100 ? v / 10 : v;
     }
 
     private static Double height(String t) {
@@ -70,7 +97,7 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
 
     /** The candidates without the variants and the audience the request rules out. */
     List<Product> narrow(List<Product> candidates) {
-        List<Product> out = keepIfAny(candidates, this::forAudience);
+        List<Product> out = keepIfAny(keepIfAny(candidates, this::forAudience), this::forAge);
         Map<String, List<Product>> items = out.stream().collect(Collectors.groupingBy(Product::spu, LinkedHashMap::new, Collectors.toList()));
         List<Product> kept = new ArrayList<>();
         for (List<Product> variants : items.values()) {
@@ -78,7 +105,9 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
             if (v.size() > 1) {
                 v = named(v);
                 v = keepIfAny(v, this::fitsHeight);
+                v = keepIfAny(v, this::fitsFoot);
                 v = byPack(v);
+                v = thrifty ? cheapest(v) : v;
             }
             kept.addAll(v);
         }
@@ -86,15 +115,39 @@ record Preferences(String text, Double heightCm, Pack pack, Audience audience) {
     }
 
     private boolean forAudience(Product p) {
-        if (audience == Audience.ANY) {
-            return true;
-        }
+        return audience == Audience.ANY || suits(p, UNISEX, audience == Audience.MALE ? FOR_MEN : FOR_WOMEN,
+                audience == Audience.MALE ? FOR_WOMEN : FOR_MEN);
+    }
+
+    private boolean forAge(Product p) {
+        return age == Age.ANY || suits(p, ALL_AGES, age == Age.ADULT ? FOR_ADULT : FOR_YOUNG, age == Age.ADULT ? FOR_YOUNG : FOR_ADULT);
+    }
+
+    /** A product marked for everyone or for the wanted group, or not marked for the other one. */
+    private static boolean suits(Product p, Pattern everyone, Pattern wanted, Pattern other) {
         String named = p.title() + " " + (p.tags() == null ? "" : String.join(" ", p.tags()));
-        if (UNISEX.matcher(named).find()) {
+        return everyone.matcher(named).find() || wanted.matcher(named).find() || !other.matcher(named).find();
+    }
+
+    /** A shoe whose description declares the foot length of its size (37码对应脚长23.5cm) fits that foot. */
+    private boolean fitsFoot(Product p) {
+        if (footCm == null || p.description() == null) {
             return true;
         }
-        return audience == Audience.MALE ? !FOR_WOMEN.matcher(named).find() || FOR_MEN.matcher(named).find()
-                : !FOR_MEN.matcher(named).find() || FOR_WOMEN.matcher(named).find();
+        Matcher m = DECLARED_FOOT.matcher(p.description());
+        boolean declared = false;
+        while (m.find()) {
+            declared = true;
+            if (Math.abs(footCm - Double.parseDouble(m.group(1))) <= FOOT_TOLERANCE) {
+                return true;
+            }
+        }
+        return !declared;
+    }
+
+    /** For a buyer who minds the price: the item's cheapest variant (the small pack, the base model). */
+    private static List<Product> cheapest(List<Product> variants) {
+        return List.of(variants.stream().min(Comparator.comparing(Product::price)).orElseThrow());
     }
 
     private boolean fitsHeight(Product p) {

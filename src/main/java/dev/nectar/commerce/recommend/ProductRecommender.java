@@ -48,7 +48,7 @@ public class ProductRecommender {
     private static final double PACK_EDGE = 0.01;
     private static final double RATING_WEIGHT = 0.03;
     private static final double SALES_WEIGHT = 0.02;
-    private static final Pattern PACK_SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(kg|g|l|ml|片|包|袋|粒|抽|支|只装)");
+    private static final Pattern PACK_SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(kg|g|l|ml|片|包|袋|粒|抽|支|只装|枚|斤|个装|盒|瓶|罐|卷|双装|条装)");
 
     private final CatalogStore catalog;
     private final ProductEmbeddings embeddings;
@@ -169,7 +169,7 @@ public class ProductRecommender {
         return big;
     }
 
-    /** Pack size in base units (g, ml or pieces) from the attributes, else the title. */
+    /** Pack size in base units (g, ml or pieces; 斤 as 500 g) from the attributes, else the title. */
     static Optional<Double> packSize(Product p) {
         String text = (p.attributes() == null ? "" : String.join(" ", p.attributes().values())) + " " + p.title();
         Matcher m = PACK_SIZE.matcher(ChineseNumbers.normalize(text));
@@ -177,7 +177,11 @@ public class ProductRecommender {
             return Optional.empty();
         }
         double n = Double.parseDouble(m.group(1));
-        return Optional.of(m.group(2).equals("kg") || m.group(2).equals("l") ? n * 1000 : n);
+        return Optional.of(switch (m.group(2)) {
+            case "kg", "l" -> n * 1000;
+            case "斤" -> n * 500;
+            default -> n;
+        });
     }
 
     private static String reason(Product p, RecommendationQuery q, Set<String> asked, boolean bigPack) {

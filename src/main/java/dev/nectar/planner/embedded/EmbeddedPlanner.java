@@ -61,11 +61,13 @@ public class EmbeddedPlanner implements Planner {
     private final Understander understander;
     private final Interpreter interpreter;
     private final Responder responder;
+    private final ItemSimilarity items;
 
-    public EmbeddedPlanner(Understander understander, Interpreter interpreter, Responder responder) {
+    public EmbeddedPlanner(Understander understander, Interpreter interpreter, Responder responder, ItemSimilarity items) {
         this.understander = understander;
         this.interpreter = interpreter;
         this.responder = responder;
+        this.items = items;
     }
 
     @Override
@@ -192,7 +194,9 @@ public class EmbeddedPlanner implements Planner {
             case ToolNames.ORDER_LOOKUP: {
                 // the order the message names by id, by item (保温杯那单) or by state (待付款的那个), else the list
                 OrderResolver.Resolution r = OrderResolver.resolve(s, u.text().folded(), ctx.orders(), EnumSet.allOf(OrderStatus.class), null);
-                return call(ctx, tool, r.resolved() ? Map.of("orderId", r.orderId()) : Map.of());
+                Optional<String> orderId = r.resolved() ? Optional.of(r.orderId())
+                        : OrderResolver.byMeaning(understander.itemNouns(u), r.candidates(), items).map(Order::orderId);
+                return call(ctx, tool, orderId.<Map<String, Object>>map(id -> Map.of("orderId", id)).orElse(Map.of()));
             }
             case ToolNames.LOGISTICS_TRACKING:
                 return withOrder(ctx, u, tool, IN_TRANSIT, known);
@@ -203,7 +207,10 @@ public class EmbeddedPlanner implements Planner {
                 Map<String, Object> stated = new LinkedHashMap<>(known);
                 s.afterSaleKind().filter(k -> k != AfterSaleKind.CANCEL).ifPresent(k -> stated.putIfAbsent("type", afterSaleType(s)));
                 s.reason().ifPresent(r -> stated.putIfAbsent("reason", r.name()));
-                return withOrder(ctx, u, tool, RECEIVED, stated);
+                // a parcel that never came is one still on its way, when the buyer has such an order
+                boolean lost = s.reason().filter(r -> r == Reason.NOT_RECEIVED).isPresent()
+                        && ctx.orders().stream().anyMatch(o -> IN_TRANSIT.contains(o.status()));
+                return withOrder(ctx, u, tool, lost ? IN_TRANSIT : RECEIVED, stated);
             }
             default:
                 st.strikes = 0;
@@ -218,6 +225,10 @@ public class EmbeddedPlanner implements Planner {
                 : OrderResolver.resolve(u.slots(), u.text().folded(), ctx.orders(), eligible, ctx.state().lastOrderId);
         if (!r.resolved()) {
             List<Order> candidates = candidates(tool, r, ctx.orders());
+            Optional<Order> meant = OrderResolver.byMeaning(understander.itemNouns(u), candidates, items);
+            if (meant.isPresent()) {
+                return withOrder(ctx, u, tool, eligible, merge(known, Map.of("orderId", meant.get().orderId())));
+            }
             if (candidates.size() == 1) {
                 return withOrder(ctx, u, tool, eligible, merge(known, Map.of("orderId", candidates.get(0).orderId())));
             }
@@ -382,7 +393,8 @@ public class EmbeddedPlanner implements Planner {
         switch (q.missing()) {
             case "orderId" -> {
                 List<Order> candidates = ctx.orders().stream().filter(o -> q.candidates().contains(o.orderId())).toList();
-                Optional<Order> picked = OrderResolver.pick(s, u.text().folded(), candidates);
+                Optional<Order> picked = OrderResolver.pick(s, u.text().folded(), candidates)
+                        .or(() -> OrderResolver.byMeaning(understander.itemNouns(u), candidates, items));
                 if (picked.isPresent()) {
                     st.pendingQuestion = null;
                     return Optional.of(withOrder(ctx, u, q.tool(), EnumSet.allOf(OrderStatus.class),

@@ -58,13 +58,13 @@ final class OrderResolver {
                 return Resolution.choose(prefer(hinted, eligible));
             }
         }
-        List<Order> fitting = orders.stream().filter(o -> eligible.contains(o.status())).toList();
-        if (fitting.size() > 1) {
-            Optional<Order> named = byItemWords(folded, fitting);
-            if (named.isPresent()) {
-                return Resolution.of(named.get().orderId());
-            }
+        // an item the buyer names loosely (袜子 for 中筒袜) decides even when its order is not one the intent fits: the
+        // tool then says why not (已签收), which beats listing every order
+        Optional<Order> named = orders.size() > 1 ? byItemWords(folded, orders) : Optional.empty();
+        if (named.isPresent()) {
+            return Resolution.of(named.get().orderId());
         }
+        List<Order> fitting = orders.stream().filter(o -> eligible.contains(o.status())).toList();
         if (fitting.isEmpty() && lastOrderId != null) {
             return Resolution.of(lastOrderId);
         }
@@ -121,13 +121,17 @@ final class OrderResolver {
         }
         int[] score = new int[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
-            String titles = candidates.get(i).items().stream().map(it -> it.title() == null ? "" : it.title())
-                    .collect(java.util.stream.Collectors.joining(" "));
+            String titles = titles(candidates.get(i));
             for (String noun : nouns) {
                 score[i] += looseMatch(noun, titles);
             }
         }
         return soleBest(score, candidates);
+    }
+
+    /** The order's item titles in one text. */
+    private static String titles(Order o) {
+        return o.items().stream().map(i -> i.title() == null ? "" : i.title()).collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** The candidate with the highest positive score, or empty when none scores or several share the top. */
@@ -181,6 +185,37 @@ final class OrderResolver {
         return false;
     }
 
+    /** Below this closeness the buyer's words name none of the titles (measured on the training shops' orders). */
+    static final double MEANING_FLOOR = 0.4;
+    /** The best title must be this much closer than the next, or the words fit several and the buyer is asked. */
+    static final double MEANING_MARGIN = 0.06;
+
+    /**
+     * The one candidate whose item titles are clearly closest in meaning to a noun of the message (牛拍 → 牛排,
+     * 充电头 → 快充头, headphones → 耳机): tried only after every lexical way has failed to decide.
+     */
+    static Optional<Order> byMeaning(List<String> nouns, List<Order> candidates, ItemSimilarity similarity) {
+        if (nouns.isEmpty() || candidates.size() < 2) {
+            return Optional.empty();
+        }
+        double[] score = new double[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            String titles = titles(candidates.get(i));
+            for (String noun : nouns) {
+                score[i] = Math.max(score[i], similarity.between(noun, titles));
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < score.length; i++) {
+            best = score[i] > score[best] ? i : best;
+        }
+        double second = 0;
+        for (int i = 0; i < score.length; i++) {
+            second = i == best ? second : Math.max(second, score[i]);
+        }
+        return score[best] >= MEANING_FLOOR && score[best] - second >= MEANING_MARGIN ? Optional.of(candidates.get(best)) : Optional.empty();
+    }
+
     private static final java.util.regex.Pattern CARRIER_SUFFIX = java.util.regex.Pattern.compile("^中国|(速运|速递|快递|快运|物流|快件|冷运|冷链)$");
 
     /**
@@ -204,7 +239,7 @@ final class OrderResolver {
      */
     private static Optional<Order> byDistinctiveCharacters(String folded, List<Order> candidates) {
         List<String> titles = candidates.stream()
-                .map(o -> o.items().stream().map(i -> i.title() == null ? "" : i.title()).collect(java.util.stream.Collectors.joining(" ")))
+                .map(OrderResolver::titles)
                 .toList();
         int[] score = new int[candidates.size()];
         folded.codePoints().filter(Character::isIdeographic).distinct().forEach(c -> {

@@ -70,6 +70,11 @@ public class Understander implements AnswerReader {
         return new Prepared(bySku, KnownCatalog.of(products));
     }
 
+    /** The nouns the message may name an item by, for matching order titles by meaning. */
+    public List<String> itemNouns(Understanding u) {
+        return nlu.itemNouns(u.text());
+    }
+
     @Override
     public Optional<Boolean> yesNo(String text, String pendingKind) {
         Slots s = nlu.understand(text, BuyerContext.empty()).slots();

@@ -1,5 +1,7 @@
 package dev.nectar.planner.understanding;
 
+import dev.nectar.text.ChineseWords;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,14 @@ public final class LanguageUnderstanding {
                 healthSafety.detect(normalized, healthContext(read, ctx)),
                 promptInjection.detect(normalized),
                 smallTalk.detect(normalized));
+    }
+
+    /**
+     * The nouns a message may name an item by (袜子, 牛拍, headphones), generic words (订单, 快递, 东西) left out: what
+     * the planner compares with order titles by meaning when no shared characters decide.
+     */
+    public List<String> itemNouns(NormalizedText text) {
+        return ChineseWords.nouns(lexicon.titles.query(text, List.of()));
     }
 
     /** Titles and categories of what the message is about: orders named by id first, then the best mentions. */

@@ -23,6 +23,11 @@ class NegationTest {
         assertThat(n.excludes(product("白鸭绒羽绒服 男款", "外套"))).isFalse();
         assertThat(Negation.of("不吃海鲜,想买点速冻饺子").excludes(product("速冻水饺", "海鲜水产"))).isTrue();
         assertThat(Negation.of("boots, no leather please").terms()).containsExactly("leather");
+        // a tag that denies the word (非真皮) does not name it
+        assertThat(Negation.of("不要真皮的,想买双马丁靴").excludes(new Product("MB", "MB", "超纤马丁靴", "鞋靴", new BigDecimal("299"), 5,
+                "", Map.of(), List.of("马丁靴", "非真皮"), null, null))).isFalse();
+        assertThat(Negation.of("不要真皮的").excludes(new Product("CB", "CB", "切尔西靴", "鞋靴", new BigDecimal("499"), 5,
+                "", Map.of(), List.of("真皮"), null, null))).isTrue();
     }
 
     @Test

@@ -63,6 +63,43 @@ class PreferencesTest {
         assertThat(left("买件外套", JACKETS)).hasSize(3);
     }
 
+    static final List<Product> SNEAKERS = List.of(
+            p("SN-36", "SN", "帆布鞋 36码", "36码对应脚长23cm", Map.of("尺码", "36")),
+            p("SN-37", "SN", "帆布鞋 37码", "37码对应脚长23.5cm", Map.of("尺码", "37")),
+            p("SN-38", "SN", "帆布鞋 38码", "38码对应脚长24cm", Map.of("尺码", "38")));
+
+    @Test
+    void aFootLengthPicksTheShoeSizeDeclaredForIt() {
+        assertThat(left("脚长23.5的女生,想要双帆布鞋", SNEAKERS)).containsExactly("SN-37");
+        assertThat(left("脚长 240mm 穿多大", SNEAKERS)).containsExactly("SN-38");
+        assertThat(left("想要双帆布鞋", SNEAKERS)).hasSize(3);
+    }
+
+    @Test
+    void aPetsAgeRulesOutFoodForTheOtherStage() {
+        List<Product> foods = List.of(p("CAT-ADULT", "CA", "全价成猫粮 2kg", "", Map.of()),
+                p("CAT-KITTEN", "CK", "奶糕幼猫粮 1.5kg", "", Map.of()), p("CAT-ALL", "CL", "全阶段猫粮 冻干双拼", "", Map.of()));
+        assertThat(left("刚领养了一只两岁的成年猫,猫粮推荐哪个", foods)).containsExactly("CAT-ADULT", "CAT-ALL");
+        assertThat(left("三个月大的幼猫吃什么", foods)).containsExactly("CAT-KITTEN", "CAT-ALL");
+        assertThat(left("我家小猫挑食", foods)).as("小猫 is any cat").hasSize(3);
+    }
+
+    @Test
+    void aBuyerWhoMindsThePriceGetsTheCheapestVariant() {
+        List<Product> steaks = List.of(new Product("ST-4", "ST", "眼肉牛排 4片装", "生鲜", new BigDecimal("168"), 5, "", Map.of("规格", "4片"), List.of(), 4.8, 10L),
+                new Product("ST-8", "ST", "眼肉牛排 8片装", "生鲜", new BigDecimal("318"), 5, "", Map.of("规格", "8片"), List.of(), 4.8, 10L));
+        assertThat(left("Looking for good steak, not too pricey", steaks)).containsExactly("ST-4");
+        assertThat(left("牛排", steaks)).hasSize(2);
+    }
+
+    @Test
+    void packsCountedInPiecesOrJinCompare() {
+        List<Product> eggs = List.of(p("EGG-30", "EGG", "土鸡蛋 30枚", "", Map.of("规格", "30枚")),
+                p("EGG-60", "EGG", "土鸡蛋 60枚 家庭装", "", Map.of("规格", "60枚")));
+        assertThat(left("鸡蛋要多一点的,家里人多", eggs)).containsExactly("EGG-60");
+        assertThat(ProductRecommender.packSize(p("O", "O", "脐橙 5斤装", "", Map.of()))).contains(2500.0);
+    }
+
     @Test
     void aNounInZiMatchesByItsHead() {
         assertThat(Grams.withHeads("200以内的裤子")).contains("裤");

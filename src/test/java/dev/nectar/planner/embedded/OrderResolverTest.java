@@ -122,6 +122,29 @@ class OrderResolverTest {
         assertThat(OrderResolver.byItemWords("充电头买重复了,退一个", mine)).contains(plug);
     }
 
+    @Test
+    void anItemNamedLooselyDecidesEvenWhenItsOrderIsNotOneTheIntentFits() {
+        Order socks = order("QX4001", OrderStatus.DELIVERED, "精梳棉中筒袜 5双装");
+        Order coat = order("QX4002", OrderStatus.DELIVERED, "轻薄立领羽绒服 黑色 L");
+        String text = "袜子那个快递单号是多少";
+        assertThat(OrderResolver.resolve(slots(text), text, List.of(socks, coat), EmbeddedPlanner.IN_TRANSIT, null).orderId())
+                .isEqualTo("QX4001");
+    }
+
+    @Test
+    void byMeaningTakesOnlyATitleClearlyClosestToTheBuyersWords() {
+        Order steak = order("QX5001", OrderStatus.DELIVERED, "原切眼肉牛排 4片装");
+        Order rice = order("QX5002", OrderStatus.DELIVERED, "稻花香大米 5kg");
+        List<Order> mine = List.of(steak, rice);
+        java.util.Map<String, Double> closeness = java.util.Map.of("牛拍|原切眼肉牛排 4片装", 0.46, "牛拍|稻花香大米 5kg", 0.32,
+                "吃的|原切眼肉牛排 4片装", 0.45, "吃的|稻花香大米 5kg", 0.42, "快递|原切眼肉牛排 4片装", 0.3, "快递|稻花香大米 5kg", 0.2);
+        ItemSimilarity table = (words, titles) -> closeness.getOrDefault(words + "|" + titles, 0.0);
+        assertThat(OrderResolver.byMeaning(List.of("牛拍"), mine, table)).contains(steak);
+        assertThat(OrderResolver.byMeaning(List.of("吃的"), mine, table)).as("close to both: ask").isEmpty();
+        assertThat(OrderResolver.byMeaning(List.of("快递"), mine, table)).as("close to neither").isEmpty();
+        assertThat(OrderResolver.byMeaning(List.of("牛拍"), List.of(steak), table)).as("nothing to choose").isEmpty();
+    }
+
     private static java.util.Optional<Order> pick(String text, List<Order> offered) {
         return OrderResolver.pick(slots(text), text, offered);
     }

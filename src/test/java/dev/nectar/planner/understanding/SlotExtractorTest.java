@@ -319,7 +319,15 @@ class SlotExtractorTest {
                 显示签收了但是我未收到             | NOT_RECEIVED
                 the item arrived damaged           | DAMAGED
                 质量不好,不想要了                  | QUALITY
-                小了,而且有个破洞                  | DAMAGED
+                小了,而且有个破洞                  | QUALITY
+                领口有个洞,新的就破了              | QUALITY
+                卡扣裂开了,扣不紧                  | QUALITY
+                瓶盖裂了,漏了一半                  | DAMAGED
+                收到的碗裂了一道缝                 | DAMAGED
+                快递到的时候盒子就是破的           | DAMAGED
+                鸡蛋破了好几个                     | DAMAGED
+                half the eggs are cracked          | DAMAGED
+                the zipper cracked                 | QUALITY
                 没有破损,就是不喜欢                | NO_REASON
                 不是质量问题,就是买错了            | NO_REASON
                 你好                               | -
