@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  * iPhone 15 Pro), a body height (一米六五, 175cm) against the heights a variant declares (身高165-172cm), a wish for
  * the big or the small pack (囤一点, 家里人多 / 先买点试试), and whether it is for a man or a woman (给我老公 rules out
  * 女款), a foot length against the one a shoe size declares (脚长23.5), a pet's age (成年猫 rules out 幼猫粮) and a
- * mind for the price (not too pricey: the cheapest variant). Each choice narrows the variants of an item, never removes a whole item that has no variant of the wish
- * except for the audience, and is skipped when it would leave nothing.
+ * mind for the price (not too pricey: the cheapest variant). Each choice narrows the variants of an item, never
+ * removes a whole item that has no variant of the wish except for the audience and the age, and is skipped when it
+ * would leave nothing.
  */
 record Preferences(String text, Double heightCm, Double footCm, Pack pack, Audience audience, Age age, boolean thrifty) {
     enum Pack { ANY, LARGEST, SMALLEST }

@@ -195,7 +195,7 @@ public class EmbeddedPlanner implements Planner {
                 // the order the message names by id, by item (保温杯那单) or by state (待付款的那个), else the list
                 OrderResolver.Resolution r = OrderResolver.resolve(s, u.text().folded(), ctx.orders(), EnumSet.allOf(OrderStatus.class), null);
                 Optional<String> orderId = r.resolved() ? Optional.of(r.orderId())
-                        : OrderResolver.byMeaning(understander.itemNouns(u), r.candidates(), items).map(Order::orderId);
+                        : byMeaning(u, r.candidates()).map(Order::orderId);
                 return call(ctx, tool, orderId.<Map<String, Object>>map(id -> Map.of("orderId", id)).orElse(Map.of()));
             }
             case ToolNames.LOGISTICS_TRACKING:
@@ -225,7 +225,7 @@ public class EmbeddedPlanner implements Planner {
                 : OrderResolver.resolve(u.slots(), u.text().folded(), ctx.orders(), eligible, ctx.state().lastOrderId);
         if (!r.resolved()) {
             List<Order> candidates = candidates(tool, r, ctx.orders());
-            Optional<Order> meant = OrderResolver.byMeaning(understander.itemNouns(u), candidates, items);
+            Optional<Order> meant = byMeaning(u, candidates);
             if (meant.isPresent()) {
                 return withOrder(ctx, u, tool, eligible, merge(known, Map.of("orderId", meant.get().orderId())));
             }
@@ -242,6 +242,11 @@ public class EmbeddedPlanner implements Planner {
             return call(ctx, tool, Map.of("orderId", r.orderId()));
         }
         return afterSale(ctx, u, args);
+    }
+
+    /** The one candidate the message's item nouns clearly mean, when no shared characters decided. */
+    private Optional<Order> byMeaning(Understanding u, List<Order> candidates) {
+        return OrderResolver.byMeaning(understander.itemNouns(u), candidates, items);
     }
 
     /** The orders the bot offers to choose from when the message names none: for tracking, any not cancelled. */
@@ -394,7 +399,7 @@ public class EmbeddedPlanner implements Planner {
             case "orderId" -> {
                 List<Order> candidates = ctx.orders().stream().filter(o -> q.candidates().contains(o.orderId())).toList();
                 Optional<Order> picked = OrderResolver.pick(s, u.text().folded(), candidates)
-                        .or(() -> OrderResolver.byMeaning(understander.itemNouns(u), candidates, items));
+                        .or(() -> byMeaning(u, candidates));
                 if (picked.isPresent()) {
                     st.pendingQuestion = null;
                     return Optional.of(withOrder(ctx, u, q.tool(), EnumSet.allOf(OrderStatus.class),
