@@ -81,18 +81,26 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
     }
 
     /**
-     * The answerable facts of the window in the ranker's order, the rest as the fused score put them: whether a question
-     * has an answer stays the calibrated threshold's call, so the best score among the window is the same either way.
+     * The window's facts in the ranker's order, the rest as the fused score put them. Whether a question has an answer
+     * stays the calibrated threshold's call on the best fused score, and the fact the ranker puts first carries that
+     * call: the threshold says the knowledge answers, the ranker says which fact does (a postage row that covers both
+     * 江浙沪 and 包邮 over a delivery line that only shares 江浙沪).
      */
     static List<Candidate> reranked(FactRanker ranker, List<Candidate> found) {
-        int answerable = 0;
-        while (answerable < Math.min(found.size(), FactRanker.WINDOW) && found.get(answerable).hit().answerable()) {
-            answerable++;
+        if (found.isEmpty()) {
+            return found;
         }
-        List<Candidate> out = new ArrayList<>(found.subList(0, answerable));
+        int window = Math.min(found.size(), FactRanker.WINDOW);
+        boolean answerable = found.get(0).hit().answerable();
+        List<Candidate> out = new ArrayList<>(found.subList(0, window));
         // stable: equal model scores keep the fused order, itself document order for equal fused scores
         out.sort(Comparator.comparingDouble((Candidate c) -> ranker.score(c.features())).reversed());
-        out.addAll(found.subList(answerable, found.size()));
+        Candidate first = out.get(0);
+        if (first.hit().answerable() != answerable) {
+            KnowledgeHit h = first.hit();
+            out.set(0, new Candidate(new KnowledgeHit(h.docId(), h.title(), h.headingPath(), h.text(), h.score(), answerable), first.features()));
+        }
+        out.addAll(found.subList(window, found.size()));
         return out;
     }
 
@@ -152,13 +160,25 @@ public class HybridKnowledgeRetriever implements KnowledgeRetriever {
     private record Scored(KnowledgeHit hit, int position, double cosine, double lexical, boolean typed) {
     }
 
-    /** The query's words with their synonyms, one group per word: what a fact must say to be about the question. */
+    /**
+     * The query's words with their synonyms, one group per word, and the places it names with the regions around them
+     * and the provinces they group (江浙沪 → 江苏): what a fact must say to be about the question.
+     */
     private List<Set<String>> words(String q) {
-        return ChineseWords.content(q).stream().filter(w -> w.length() >= 2).distinct().map(w -> {
-            Set<String> group = new LinkedHashSet<>(List.of(w));
-            group.addAll(text.thesaurus().synonyms(w));
-            return (Set<String>) group;
-        }).toList();
+        List<String> places = text.regions().places(q);
+        List<Set<String>> out = new ArrayList<>(ChineseWords.content(q).stream().filter(w -> w.length() >= 2).distinct()
+                .filter(w -> places.stream().noneMatch(p -> p.contains(w) || w.contains(p))).map(w -> {
+                    Set<String> group = new LinkedHashSet<>(List.of(w));
+                    group.addAll(text.thesaurus().synonyms(w));
+                    return (Set<String>) group;
+                }).toList());
+        for (String place : places) {
+            Set<String> group = new LinkedHashSet<>(List.of(place));
+            group.addAll(text.regions().containing(place));
+            group.addAll(text.regions().members(place));
+            out.add(group);
+        }
+        return out;
     }
 
     private List<Candidate> features(List<Scored> best, List<Set<String>> groups, List<Set<String>> words, Lexicon lexicon) {

@@ -55,6 +55,8 @@ final class KnowledgeTokens {
         for (String synonym : chinese.thesaurus().synonyms(token)) {
             group.addAll(synonym.length() >= MIN_WORD ? List.of(synonym) : BigramTokenizer.tokens(synonym));
         }
+        // a group is written as its provinces in a table (江浙沪 as 江苏、浙江、上海)
+        group.addAll(chinese.regions().members(token));
         // a region is written whole in one table (江浙沪皖) and in part in another (江浙沪), so its bigrams match too
         for (String region : chinese.regions().containing(token)) {
             group.addAll(BigramTokenizer.tokens(region));

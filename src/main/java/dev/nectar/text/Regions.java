@@ -23,11 +23,14 @@ import java.util.Set;
  */
 public final class Regions {
     private final Map<String, Set<String>> containing;
+    /** The provinces of each group and area (江浙沪 → 江苏, 浙江, 上海). */
+    private final Map<String, List<String>> members;
     /** Every name, longest first, for scanning a text. */
     private final List<String> names;
 
-    private Regions(Map<String, Set<String>> containing) {
+    private Regions(Map<String, Set<String>> containing, Map<String, List<String>> members) {
         this.containing = containing;
+        this.members = members;
         this.names = containing.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
@@ -37,7 +40,7 @@ public final class Regions {
 
     public static Regions load(Path file) {
         if (!Files.exists(file)) {
-            return new Regions(Map.of());
+            return new Regions(Map.of(), Map.of());
         }
         File json;
         try {
@@ -66,7 +69,9 @@ public final class Regions {
             regions.addAll(closed.getOrDefault(place, Set.of()));
             closed.put(alias.toLowerCase(Locale.ROOT), regions);
         });
-        return new Regions(closed);
+        Map<String, List<String>> members = new HashMap<>(json.areas());
+        members.putAll(json.groups());
+        return new Regions(closed, Map.copyOf(members));
     }
 
     /** The regions above a place, nearest first: 成都 → 四川, 西南; 上海 → 江浙沪, 江浙沪皖, 华东. */
@@ -88,6 +93,11 @@ public final class Regions {
     /** The regions that contain a place, nearest first; empty for a name that is no place. */
     public Set<String> containing(String place) {
         return containing.getOrDefault(place.toLowerCase(Locale.ROOT), Set.of());
+    }
+
+    /** The provinces a group or area is made of (江浙沪 → 江苏, 浙江, 上海); empty for any other name. */
+    public List<String> members(String region) {
+        return members.getOrDefault(region, List.of());
     }
 
     /** The places a text names, each once, longest names first where they overlap (哈尔滨 not 滨). */

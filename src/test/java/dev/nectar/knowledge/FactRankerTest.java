@@ -25,12 +25,22 @@ class FactRankerTest {
     }
 
     @Test
-    void answerableFactsAreReorderedByTheModelAndTheRestKeepTheirPlaceBehind() {
+    void theWindowIsReorderedByTheModelAndItsFirstFactCarriesTheThresholdsCall() {
         List<HybridKnowledgeRetriever.Candidate> found = List.of(fact("a", 0.6, true, 0.2), fact("b", 0.5, true, 0.9),
                 fact("c", 0.2, false, 1.0), fact("d", 0.1, false, 0.0));
-        List<String> order = HybridKnowledgeRetriever.reranked(preferringWordCover(), found).stream().map(c -> c.hit().text()).toList();
-        // c covers the words best but is below the answerable threshold: it never overtakes an answer
-        assertThat(order).containsExactly("b", "a", "c", "d");
+        List<HybridKnowledgeRetriever.Candidate> order = HybridKnowledgeRetriever.reranked(preferringWordCover(), found);
+        // c covers the words best: the best fused score says the question is answerable, the ranker that c answers it
+        assertThat(order).extracting(c -> c.hit().text()).containsExactly("c", "b", "a", "d");
+        assertThat(order.get(0).hit().answerable()).isTrue();
+        assertThat(order.get(0).hit().score()).isEqualTo(0.2);
+    }
+
+    @Test
+    void aQuestionBelowTheThresholdStaysUnansweredWhateverTheOrder() {
+        List<HybridKnowledgeRetriever.Candidate> found = List.of(fact("a", 0.2, false, 0.1), fact("b", 0.1, false, 0.9));
+        List<HybridKnowledgeRetriever.Candidate> order = HybridKnowledgeRetriever.reranked(preferringWordCover(), found);
+        assertThat(order).extracting(c -> c.hit().text()).containsExactly("b", "a");
+        assertThat(order).noneMatch(c -> c.hit().answerable());
     }
 
     @Test

@@ -45,6 +45,14 @@ final class Grams {
         return out;
     }
 
+    /** The grams of a word, a one-character word (梳, 锅) as itself: it can meet a title's characters. */
+    static Set<String> ofWord(String word) {
+        if (word.length() == 1 && Character.UnicodeScript.of(word.charAt(0)) == Character.UnicodeScript.HAN) {
+            return new LinkedHashSet<>(Set.of(word));
+        }
+        return of(word);
+    }
+
     static Set<String> of(String text) {
         Set<String> grams = new LinkedHashSet<>();
         if (text == null) {

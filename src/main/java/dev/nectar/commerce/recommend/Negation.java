@@ -20,6 +20,11 @@ record Negation(List<String> terms, String rest) {
             Pattern.CASE_INSENSITIVE);
 
     static Negation of(String text) {
+        return of(text, Needs.none());
+    }
+
+    /** The words ruled out, each with the kinds it covers (不吃海鲜 rules out 虾 and 三鲜 too). */
+    static Negation of(String text, Needs needs) {
         if (text == null) {
             return new Negation(List.of(), "");
         }
@@ -27,7 +32,7 @@ record Negation(List<String> terms, String rest) {
         Matcher m = NEGATED.matcher(text);
         StringBuilder rest = new StringBuilder();
         while (m.find()) {
-            terms.add(m.group(1).toLowerCase(Locale.ROOT));
+            needs.covering(m.group(1).toLowerCase(Locale.ROOT)).stream().filter(t -> !terms.contains(t)).forEach(terms::add);
             m.appendReplacement(rest, " ");
         }
         m.appendTail(rest);

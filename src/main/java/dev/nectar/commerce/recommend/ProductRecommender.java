@@ -5,11 +5,14 @@ import dev.langchain4j.store.embedding.CosineSimilarity;
 import dev.nectar.commerce.CatalogDerived;
 import dev.nectar.commerce.CatalogStore;
 import dev.nectar.commerce.Product;
+import dev.nectar.platform.NectarConfig;
 import dev.nectar.text.ChineseWords;
 import dev.nectar.text.HomophoneCorrector;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,7 +37,8 @@ import java.util.stream.Collectors;
  * bigram with 面霜, and one for 敏感肌的洗面奶 outranks and removes a cleanser tagged 油皮. Semantic: cosine of the
  * request and the product text with the shared embedding model. Rating and sales only break near-ties; a head
  * count of two or more puts the largest pack of an item first among its variants. The buyer's {@link Preferences}
- * (the variant named, their height, the pack, for whom) narrow an item's variants before ranking.
+ * (the variant named, their height, the pack, for whom) narrow an item's variants before ranking. A need that names no
+ * product (手腕好酸) adds the words of what it asks for ({@link Needs}) at a lower weight.
  */
 @ApplicationScoped
 public class ProductRecommender {
@@ -52,12 +56,19 @@ public class ProductRecommender {
 
     private final CatalogStore catalog;
     private final ProductEmbeddings embeddings;
+    private final Needs needs;
     /** The vocabulary of each merchant's current catalog; a new catalog also lets go of removed products' vectors. */
     private final CatalogDerived<Vocabulary> vocabularies;
 
-    public ProductRecommender(CatalogStore catalog, ProductEmbeddings embeddings) {
+    @Inject
+    public ProductRecommender(CatalogStore catalog, ProductEmbeddings embeddings, NectarConfig config) {
+        this(catalog, embeddings, Needs.load(Path.of(config.promptsDir(), "recommend", "needs.json")));
+    }
+
+    ProductRecommender(CatalogStore catalog, ProductEmbeddings embeddings, Needs needs) {
         this.catalog = catalog;
         this.embeddings = embeddings;
+        this.needs = needs;
         this.vocabularies = new CatalogDerived<>((merchantId, all) -> {
             embeddings.retain(merchantId, all.stream().map(Product::sku).collect(Collectors.toSet()));
             return new Vocabulary(all);
@@ -68,7 +79,7 @@ public class ProductRecommender {
         List<Product> all = catalog.all(merchantId);
         Vocabulary vocabulary = vocabularies.get(merchantId, all);
         // a typo of a word of this catalog (猫凉 for 猫粮, 羽绒福 for 羽绒服): the word joins the request
-        Negation negation = Negation.of(vocabulary.homophones.withAlternatives(q.text()));
+        Negation negation = Negation.of(vocabulary.homophones.withAlternatives(q.text()), needs);
         List<Product> candidates = all.stream().filter(Product::inStock).filter(p -> priced(p, q))
                 .filter(p -> inCategory(p, q.category())).filter(p -> fits(p, q.weightKg()))
                 .filter(p -> !negation.excludes(p)).toList();
@@ -77,13 +88,19 @@ public class ProductRecommender {
         }
         candidates = Preferences.of(q.text()).narrow(candidates);
         Set<String> asked = vocabulary.known(Grams.withHeads(negation.rest()));
+        // each need the buyer states (手腕好酸) weighs as one rare word, carried by a product named by one of its words
+        List<List<String>> stated = needs.asked(negation.rest());
+        List<List<Set<String>>> needGrams = stated.stream()
+                .map(words -> words.stream().map(Grams::ofWord).filter(g -> !vocabulary.known(g).isEmpty()).toList())
+                .filter(words -> !words.isEmpty()).toList();
         Map<String, Double> lexical = new HashMap<>();
-        candidates.forEach(p -> lexical.put(p.sku(), vocabulary.score(asked, p)));
+        candidates.forEach(p -> lexical.put(p.sku(), vocabulary.score(asked, needGrams, p)));
         double bestLexical = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         if (bestLexical > 0) {
             candidates = candidates.stream().filter(p -> lexical.get(p.sku()) >= KEEP_RATIO * bestLexical).toList();
         }
-        Map<String, Double> semantic = semantic(merchantId, negation.rest(), candidates);
+        String needWords = stated.stream().flatMap(List::stream).distinct().collect(Collectors.joining(" "));
+        Map<String, Double> semantic = semantic(merchantId, (negation.rest() + " " + needWords).strip(), candidates);
         double bestSemantic = semantic.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         if (bestLexical == 0) {
             candidates = candidates.stream().filter(p -> semantic.get(p.sku()) >= bestSemantic - SEMANTIC_MARGIN).toList();
@@ -101,11 +118,17 @@ public class ProductRecommender {
             double score = relevance.get(p.sku())
                     + RATING_WEIGHT * (p.rating() == null ? 0 : p.rating() / 5)
                     + SALES_WEIGHT * (maxSales == 0 || p.sales() == null ? 0 : Math.log1p(p.sales()) / Math.log1p(maxSales));
-            ranked.add(new Recommendation(p, score, reason(p, q, asked, bigPacks.contains(p.sku()))));
+            ranked.add(new Recommendation(p, score, reason(p, q, union(asked, needGrams), bigPacks.contains(p.sku()))));
         }
         ranked.sort(Comparator.comparingDouble(Recommendation::score).reversed()
                 .thenComparing(r -> r.product().sku()));
         return List.copyOf(ranked.subList(0, Math.min(q.effectiveLimit(), ranked.size())));
+    }
+
+    private static Set<String> union(Set<String> asked, List<List<Set<String>>> needGrams) {
+        Set<String> out = new HashSet<>(asked);
+        needGrams.forEach(words -> words.forEach(out::addAll));
+        return out;
     }
 
     private Map<String, Double> semantic(String merchantId, String text, List<Product> candidates) {
@@ -242,16 +265,34 @@ public class ProductRecommender {
             return grams.stream().filter(documents::containsKey).collect(Collectors.toSet());
         }
 
-        /** Share of the asked bigrams' rarity that the product carries, 0..1. */
-        double score(Set<String> asked, Product p) {
+        /**
+         * Share of the asked bigrams' rarity that the product carries, 0..1; each need (the grams of each of its words)
+         * adds the rarity of a word only one product has, carried as far as the product has all grams of the need's best word.
+         */
+        double score(Set<String> asked, List<List<Set<String>>> needs, Product p) {
             double total = 0;
             double matched = 0;
             for (String g : asked) {
-                double idf = Math.log(1 + (double) size / documents.get(g));
+                double idf = idf(g);
                 total += idf;
-                matched += strong.get(p.sku()).contains(g) ? idf : weak.get(p.sku()).contains(g) ? DESCRIPTION_WEIGHT * idf : 0;
+                matched += carried(g, p) * idf;
+            }
+            double rare = Math.log(1 + size);
+            for (List<Set<String>> words : needs) {
+                total += rare;
+                matched += rare * words.stream().mapToDouble(w -> w.stream().mapToDouble(g -> carried(g, p)).average().orElse(0))
+                        .max().orElse(0);
             }
             return total == 0 ? 0 : matched / total;
+        }
+
+        private double idf(String gram) {
+            return Math.log(1 + (double) size / documents.get(gram));
+        }
+
+        /** 1 where the product is named by the gram, {@link #DESCRIPTION_WEIGHT} where only its description has it. */
+        private double carried(String gram, Product p) {
+            return strong.get(p.sku()).contains(gram) ? 1 : weak.get(p.sku()).contains(gram) ? DESCRIPTION_WEIGHT : 0;
         }
     }
 }

@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 public class EmbeddedPlanner implements Planner {
     private static final Logger LOG = Logger.getLogger(EmbeddedPlanner.class);
     static final Set<OrderStatus> IN_TRANSIT = EnumSet.of(OrderStatus.SHIPPED);
+    static final Set<OrderStatus> AWAITING_DISPATCH = EnumSet.of(OrderStatus.PAID);
     static final Set<OrderStatus> RECEIVED = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED);
     static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID);
     private static final String FALLBACK = "fallbackTool";
@@ -62,12 +63,15 @@ public class EmbeddedPlanner implements Planner {
     private final Interpreter interpreter;
     private final Responder responder;
     private final ItemSimilarity items;
+    private final PlannerCues cues;
 
-    public EmbeddedPlanner(Understander understander, Interpreter interpreter, Responder responder, ItemSimilarity items) {
+    public EmbeddedPlanner(Understander understander, Interpreter interpreter, Responder responder, ItemSimilarity items,
+                           PlannerCues cues) {
         this.understander = understander;
         this.interpreter = interpreter;
         this.responder = responder;
         this.items = items;
+        this.cues = cues;
     }
 
     @Override
@@ -156,13 +160,13 @@ public class EmbeddedPlanner implements Planner {
         return route(ctx, u, intent, Map.of());
     }
 
-    /** The message asks for a refund only in so many words (仅退款, 不用寄回), not by a plain 退款. */
     /** The message names no order but this one: 换成30袋装的 refers to the item of the order being settled. */
     private static boolean namesOnly(Slots s, String orderId) {
         return s.orderIds().stream().allMatch(orderId::equals)
                 && s.mentionedOrders().stream().allMatch(m -> m.order().orderId().equals(orderId));
     }
 
+    /** The message asks for a refund only in so many words (仅退款, 不用寄回), not by a plain 退款. */
     private static boolean explicitRefundOnly(Slots s) {
         return s.cues().stream().anyMatch(c -> c.label().equals(AfterSaleKind.REFUND_ONLY.name()) && c.weight() > 1);
     }
@@ -198,8 +202,12 @@ public class EmbeddedPlanner implements Planner {
                         : byMeaning(u, r.candidates()).map(Order::orderId);
                 return call(ctx, tool, orderId.<Map<String, Object>>map(id -> Map.of("orderId", id)).orElse(Map.of()));
             }
-            case ToolNames.LOGISTICS_TRACKING:
-                return withOrder(ctx, u, tool, IN_TRANSIT, known);
+            case ToolNames.LOGISTICS_TRACKING: {
+                // 什么时候发货 is about an order still in the warehouse, when the buyer has one
+                boolean dispatch = cues.dispatch(u.text().folded())
+                        && ctx.orders().stream().anyMatch(o -> AWAITING_DISPATCH.contains(o.status()));
+                return withOrder(ctx, u, tool, dispatch ? AWAITING_DISPATCH : IN_TRANSIT, known);
+            }
             case ToolNames.CANCEL_ORDER:
                 return withOrder(ctx, u, tool, CANCELLABLE, known);
             case ToolNames.AFTER_SALE_REQUEST: {

@@ -1,5 +1,6 @@
 package dev.nectar.planner.embedded;
 
+import com.hankcs.hanlp.HanLP;
 import dev.nectar.commerce.Order;
 import dev.nectar.commerce.OrderStatus;
 import dev.nectar.planner.understanding.OrderMention;
@@ -43,7 +44,7 @@ final class OrderResolver {
         if (!s.foreignOrderIds().isEmpty()) {
             return Resolution.of(s.foreignOrderIds().get(0));
         }
-        List<Order> mentioned = mentioned(s, orders);
+        List<Order> mentioned = byHead(s, folded, orders, mentioned(s, orders));
         if (!mentioned.isEmpty()) {
             List<Order> fitting = prefer(byHints(mentioned, s.statusHints()), eligible);
             return Resolution.choose(fitting);
@@ -111,8 +112,9 @@ final class OrderResolver {
 
     /**
      * The one order whose item titles hold the nouns the buyer used for it, loosely: in order with gaps (跑鞋 in
-     * 跑步鞋), without a noun suffix (裤子 → 裤 in 休闲裤), or by the head character (weaker): of a two-character noun
-     * anywhere (螃蟹 → 蟹 in 大闸蟹), of a longer one where it ends a title's word (数据线 → 快充线). The shared-run matcher of the understanding needs two characters in a row; buyers abbreviate.
+     * 跑步鞋), without a noun suffix (裤子 → 裤 in 休闲裤), or by the head character (weaker) where it ends a title's
+     * noun (螃蟹 → 大闸蟹, 数据线 → 快充线, 线 → 数据线 and not 有线). The shared-run matcher of the understanding needs
+     * two characters in a row; buyers abbreviate.
      */
     static Optional<Order> byItemWords(String folded, List<Order> candidates) {
         List<String> nouns = ChineseWords.nouns(folded).stream().filter(w -> w.codePoints().allMatch(Character::isIdeographic)).toList();
@@ -147,21 +149,71 @@ final class OrderResolver {
     private static int looseMatch(String noun, String titles) {
         String core = noun.length() > 1 && (noun.endsWith("子") || noun.endsWith("儿")) ? noun.substring(0, noun.length() - 1) : noun;
         if (core.length() == 1) {
-            return titles.contains(core) ? 1 : 0;
+            return headsANoun(titles, core.charAt(0)) ? 1 : 0;
         }
         if (inOrderWithGaps(core, titles)) {
             return core.length();
         }
         if (core.length() == 2) {
-            return titles.contains(core.substring(1)) ? 1 : 0;
+            return headsANoun(titles, core.charAt(1)) ? 1 : 0;
         }
-        // a longer noun by its head, where a title's word ends with it too (数据线 → 快充线, 充电头 → 快充头)
-        return endsAWord(titles, core.charAt(core.length() - 1)) ? 1 : 0;
+        // a longer noun by its head, where a title's noun ends with it too (数据线 → 快充线, 充电头 → 快充头)
+        return headsANoun(titles, core.charAt(core.length() - 1)) ? 1 : 0;
     }
 
-    private static boolean endsAWord(String titles, char head) {
+    /**
+     * A noun of the titles ends with the character: Chinese compounds are right-headed, so 线 is what 数据线 is and
+     * only an attribute of the 有线 of 小音箱 有线.
+     */
+    private static boolean headsANoun(String titles, char head) {
+        return titles.indexOf(head) >= 0 && HanLP.segment(titles).stream().anyMatch(t -> t.nature != null
+                && t.nature.toString().startsWith("n") && !t.word.isEmpty() && t.word.charAt(t.word.length() - 1) == head);
+    }
+
+    /** Characters that end a word rather than continue it: particles, verbs of the request, measure words. */
+    private static final String NOT_A_HEAD = "的了吗呢啊吧呀哦么是在到也都还又就会能要想把被给和跟与及着过买退换坏用有没不很太好个只件条双";
+
+    /**
+     * The mentioned orders, unless they share only a modifier of the buyer's word: 充电头 shares 充电 with 充电器 but is
+     * a 头, like the 快充头 of another order, which is meant when it alone has that head right after a character of
+     * the shared run.
+     */
+    private static List<Order> byHead(Slots s, String folded, List<Order> orders, List<Order> mentioned) {
+        if (mentioned.isEmpty() || mentioned.size() == orders.size()) {
+            return mentioned;
+        }
+        Set<String> ids = mentioned.stream().map(Order::orderId).collect(java.util.stream.Collectors.toSet());
+        String mentionedTitles = mentioned.stream().map(OrderResolver::titles).collect(java.util.stream.Collectors.joining(" "));
+        for (OrderMention m : s.mentionedOrders()) {
+            if (!ids.contains(m.order().orderId())) {
+                continue;
+            }
+            for (String term : m.terms()) {
+                int at = folded.indexOf(term);
+                int end = at + term.length();
+                if (at < 0 || end >= folded.length() || !Character.isIdeographic(folded.charAt(end))
+                        || NOT_A_HEAD.indexOf(folded.charAt(end)) >= 0 || mentionedTitles.contains(folded.substring(at, end + 1))) {
+                    continue;
+                }
+                char head = folded.charAt(end);
+                List<Order> headed = orders.stream().filter(o -> !ids.contains(o.orderId()))
+                        .filter(o -> headsAfter(titles(o), head, term)).toList();
+                if (headed.size() == 1) {
+                    return headed;
+                }
+            }
+        }
+        return mentioned;
+    }
+
+    /** A noun of the titles ends with the head, a character of the term at most two before it (快充头 for 充电+头). */
+    private static boolean headsAfter(String titles, char head, String term) {
+        if (!headsANoun(titles, head)) {
+            return false;
+        }
         for (int i = titles.indexOf(head); i >= 0; i = titles.indexOf(head, i + 1)) {
-            if (i + 1 == titles.length() || !Character.isIdeographic(titles.charAt(i + 1))) {
+            String before = titles.substring(Math.max(0, i - 2), i);
+            if (before.chars().anyMatch(c -> term.indexOf(c) >= 0)) {
                 return true;
             }
         }

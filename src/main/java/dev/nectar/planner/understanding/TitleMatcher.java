@@ -130,6 +130,9 @@ final class TitleMatcher {
         if (term.chars().noneMatch(Character::isLetter)) {
             return false;
         }
+        if (!wholeLatin(query, at, at + term.length()) || !wholeLatinSomewhere(term, text)) {
+            return false;
+        }
         if (!Character.isDigit(term.charAt(0))) {
             return true;
         }
@@ -142,6 +145,27 @@ final class TitleMatcher {
             }
         }
         return false;
+    }
+
+    /**
+     * English words meet by chance inside longer ones (the "phone" of headphones in iPhone, the "an" of bank in ANC):
+     * a term that begins or ends with a Latin letter must begin or end a word there.
+     */
+    private static boolean wholeLatin(String s, int start, int end) {
+        return !(latin(s, start) && latin(s, start - 1)) && !(latin(s, end - 1) && latin(s, end));
+    }
+
+    private static boolean wholeLatinSomewhere(String term, String text) {
+        for (int k = text.indexOf(term); k >= 0; k = text.indexOf(term, k + 1)) {
+            if (wholeLatin(text, k, k + term.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean latin(String s, int i) {
+        return i >= 0 && i < s.length() && s.charAt(i) < 128 && Character.isLetter(s.charAt(i));
     }
 
     private static boolean isWordChar(char c) {

@@ -93,7 +93,7 @@ class ProductRecommenderTest {
         catalog = new MemoryCatalog();
         catalog.upsert(SHOP, CATALOG);
         model = new CountingModel();
-        recommender = new ProductRecommender(catalog, new ProductEmbeddings(model));
+        recommender = new ProductRecommender(catalog, new ProductEmbeddings(model), Needs.load(java.nio.file.Path.of("prompts", "recommend", "needs.json")));
     }
 
     private List<String> skus(String text) {
@@ -180,6 +180,29 @@ class ProductRecommenderTest {
     @Test
     void meaningFindsWhatWordsDoNot() {
         assertThat(skus("暑假带小朋友去海边玩,需要涂点什么")).first().isEqualTo("B-SUN-KIDS");
+    }
+
+    @Test
+    void aNeedThatNamesNoProductFindsWhatItAsksForOverAContextWord() {
+        catalog.upsert("desk-shop", List.of(
+                p("SPK", "SPK", "桌面电脑小音箱 有线", "数码", "89", 10, "USB供电,即插即用", List.of("音箱"), 4.4, 8800),
+                p("PAD", "PAD", "人体工学护腕鼠标垫", "数码", "39", 10, "记忆棉托", List.of("鼠标垫"), 4.6, 3000),
+                p("CASE", "CASE", "透明防摔手机壳", "数码", "29", 10, "四角气囊", List.of("手机壳"), 4.7, 16000)));
+
+        assertThat(recommender.recommend("desk-shop", RecommendationQuery.of("上班天天用电脑,手腕好酸")))
+                .first().extracting(r -> r.product().sku()).isEqualTo("PAD");
+        assertThat(recommender.recommend("desk-shop", RecommendationQuery.of("想买个电脑音箱,手腕也有点酸")))
+                .first().extracting(r -> r.product().sku()).isEqualTo("SPK");
+    }
+
+    @Test
+    void aRuledOutWordRulesOutItsKinds() {
+        catalog.upsert("food-shop", List.of(
+                p("DUMP-3X", "DUMP-3X", "手工速冻水饺 三鲜馅 1kg", "速冻", "49.9", 10, "虾仁鸡蛋韭菜", List.of("速冻"), 4.7, 7800),
+                p("DUMP-PORK", "DUMP-PORK", "手工速冻水饺 猪肉白菜馅 1kg", "速冻", "39.9", 10, "猪肉白菜", List.of("速冻"), 4.6, 12000)));
+
+        assertThat(recommender.recommend("food-shop", RecommendationQuery.of("不吃海鲜,想买点速冻饺子")))
+                .extracting(r -> r.product().sku()).containsExactly("DUMP-PORK");
     }
 
     @Test

@@ -32,7 +32,11 @@ class OrderResolverTest {
     }
 
     static Slots slots(String text) {
-        List<KnownOrder> known = ORDERS.stream().map(o -> new KnownOrder(o.orderId(), o.status().name(),
+        return slots(text, ORDERS);
+    }
+
+    static Slots slots(String text, List<Order> orders) {
+        List<KnownOrder> known = orders.stream().map(o -> new KnownOrder(o.orderId(), o.status().name(),
                 o.items().stream().map(i -> new KnownItem(i.sku(), i.title(), null)).toList())).toList();
         return nlu.understand(text, BuyerContext.of(known, List.of())).slots();
     }
@@ -120,6 +124,29 @@ class OrderResolverTest {
         // 无线 holds 线 too, but only 快充线 ends a word with it
         assertThat(OrderResolver.byItemWords("数据线接口松了", mine)).contains(cable);
         assertThat(OrderResolver.byItemWords("充电头买重复了,退一个", mine)).contains(plug);
+    }
+
+    @Test
+    void aOneCharacterNounMeansTheTitleItHeadsNotOneItQualifies() {
+        Order cables = order("QX3101", OrderStatus.DELIVERED, "USB-C to Lightning 快充数据线 1m");
+        Order speaker = order("QX3102", OrderStatus.COMPLETED, "桌面USB电脑小音箱 有线");
+        List<Order> mine = List.of(cables, speaker);
+        assertThat(OrderResolver.byItemWords("少发了一根线,把线的钱退我", mine)).contains(cables);
+        assertThat(OrderResolver.byItemWords("线换成2米的", mine)).contains(cables);
+    }
+
+    @Test
+    void aMentionSharingOnlyAModifierGivesWayToTheOrderWithTheBuyersHead() {
+        Order plug = order("QX3201", OrderStatus.DELIVERED, "20W PD 快充头 USB-C");
+        Order charger = order("QX3202", OrderStatus.DELIVERED, "65W 氮化镓三口快充充电器(2C1A)");
+        Order scarf = order("QX3203", OrderStatus.DELIVERED, "羊毛围巾 红色");
+        Order lipstick = order("QX3204", OrderStatus.DELIVERED, "丝绒雾面口红");
+        List<Order> mine = List.of(plug, charger, scarf, lipstick);
+        String text = "充电头一会儿能充一会儿不能充";
+        assertThat(OrderResolver.resolve(slots(text, mine), text, mine, EmbeddedPlanner.RECEIVED, null).orderId()).isEqualTo("QX3201");
+        // 红 heads 口红, but no character of 围巾 comes right before it: the scarf stays meant
+        String scarfText = "围巾红色的掉色";
+        assertThat(OrderResolver.resolve(slots(scarfText, mine), scarfText, mine, EmbeddedPlanner.RECEIVED, null).orderId()).isEqualTo("QX3203");
     }
 
     @Test

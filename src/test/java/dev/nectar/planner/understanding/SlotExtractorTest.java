@@ -111,6 +111,21 @@ class SlotExtractorTest {
         }
 
         @Test
+        void englishWordsMatchWholeNotInsideLongerOnes() {
+            BuyerContext ctx = BuyerContext.of(List.of(
+                    new KnownOrder("NX1", "PAID", List.of(new KnownItem("F", "iPhone 15 Pro 防窥钢化膜", "数码"))),
+                    new KnownOrder("NX2", "DELIVERED", List.of(new KnownItem("H", "头戴式降噪蓝牙耳机", "数码"))),
+                    new KnownOrder("NX3", "DELIVERED", List.of(new KnownItem("A", "ANC 真无线耳机", "数码")))), List.of());
+            SlotExtractor extractor = new SlotExtractor(Shop.LEXICON);
+
+            assertThat(extractor.extract("the headphones have static noise", ctx).mentionedOrders())
+                    .extracting(m -> m.order().orderId()).doesNotContain("NX1");
+            assertThat(extractor.extract("where's my power bank?", ctx).mentionedOrders()).isEmpty();
+            assertThat(extractor.extract("my iphone film is scratched", ctx).mentionedOrders())
+                    .extracting(m -> m.order().orderId()).containsExactly("NX1");
+        }
+
+        @Test
         void strongerMatchesRankFirst() {
             Slots slots = Shop.slots("红色的羊毛围巾还有吗");
 
