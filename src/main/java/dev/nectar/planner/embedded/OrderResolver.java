@@ -124,8 +124,9 @@ final class OrderResolver {
         int[] score = new int[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
             String titles = titles(candidates.get(i));
+            Set<Character> heads = nounHeads(titles);
             for (String noun : nouns) {
-                score[i] += looseMatch(noun, titles);
+                score[i] += looseMatch(noun, titles, heads);
             }
         }
         return soleBest(score, candidates);
@@ -146,28 +147,28 @@ final class OrderResolver {
         return Optional.of(candidates.get(java.util.stream.IntStream.range(0, score.length).filter(i -> score[i] == best).findFirst().getAsInt()));
     }
 
-    private static int looseMatch(String noun, String titles) {
+    private static int looseMatch(String noun, String titles, Set<Character> heads) {
         String core = noun.length() > 1 && (noun.endsWith("子") || noun.endsWith("儿")) ? noun.substring(0, noun.length() - 1) : noun;
         if (core.length() == 1) {
-            return headsANoun(titles, core.charAt(0)) ? 1 : 0;
+            return heads.contains(core.charAt(0)) ? 1 : 0;
         }
         if (inOrderWithGaps(core, titles)) {
             return core.length();
         }
         if (core.length() == 2) {
-            return headsANoun(titles, core.charAt(1)) ? 1 : 0;
+            return heads.contains(core.charAt(1)) ? 1 : 0;
         }
         // a longer noun by its head, where a title's noun ends with it too (数据线 → 快充线, 充电头 → 快充头)
-        return headsANoun(titles, core.charAt(core.length() - 1)) ? 1 : 0;
+        return heads.contains(core.charAt(core.length() - 1)) ? 1 : 0;
     }
 
     /**
-     * A noun of the titles ends with the character: Chinese compounds are right-headed, so 线 is what 数据线 is and
-     * only an attribute of the 有线 of 小音箱 有线.
+     * The characters that end a noun of the titles: Chinese compounds are right-headed, so 线 is what 数据线 is and
+     * only an attribute of the 有线 of 小音箱 有线. The titles are segmented once for all the buyer's nouns.
      */
-    private static boolean headsANoun(String titles, char head) {
-        return titles.indexOf(head) >= 0 && HanLP.segment(titles).stream().anyMatch(t -> t.nature != null
-                && t.nature.toString().startsWith("n") && !t.word.isEmpty() && t.word.charAt(t.word.length() - 1) == head);
+    private static Set<Character> nounHeads(String titles) {
+        return HanLP.segment(titles).stream().filter(t -> t.nature != null && t.nature.toString().startsWith("n") && !t.word.isEmpty())
+                .map(t -> t.word.charAt(t.word.length() - 1)).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Characters that end a word rather than continue it: particles, verbs of the request, measure words. */
@@ -208,7 +209,7 @@ final class OrderResolver {
 
     /** A noun of the titles ends with the head, a character of the term at most two before it (快充头 for 充电+头). */
     private static boolean headsAfter(String titles, char head, String term) {
-        if (!headsANoun(titles, head)) {
+        if (!nounHeads(titles).contains(head)) {
             return false;
         }
         for (int i = titles.indexOf(head); i >= 0; i = titles.indexOf(head, i + 1)) {

@@ -123,24 +123,15 @@ final class TitleMatcher {
     }
 
     /**
-     * Numbers meet by chance: a term needs a letter (not the 00 of 200元 and 500g) and may not begin inside a number
-     * (not the 0ml of 1000ml and 350ml).
+     * Numbers and English words meet by chance: a term needs a letter (not the 00 of 200元 and 500g) and must stand at
+     * {@link #bounded} places in the query and in the text.
      */
     private static boolean meaningful(String term, int at, String query, String text) {
-        if (term.chars().noneMatch(Character::isLetter)) {
-            return false;
-        }
-        if (!wholeLatin(query, at, at + term.length()) || !wholeLatinSomewhere(term, text)) {
-            return false;
-        }
-        if (!Character.isDigit(term.charAt(0))) {
-            return true;
-        }
-        if (at > 0 && Character.isDigit(query.charAt(at - 1))) {
+        if (term.chars().noneMatch(Character::isLetter) || !bounded(query, at, at + term.length())) {
             return false;
         }
         for (int k = text.indexOf(term); k >= 0; k = text.indexOf(term, k + 1)) {
-            if (k == 0 || !Character.isDigit(text.charAt(k - 1))) {
+            if (bounded(text, k, k + term.length())) {
                 return true;
             }
         }
@@ -148,20 +139,12 @@ final class TitleMatcher {
     }
 
     /**
-     * English words meet by chance inside longer ones (the "phone" of headphones in iPhone, the "an" of bank in ANC):
-     * a term that begins or ends with a Latin letter must begin or end a word there.
+     * Where the span may start and end a term: not inside a number (the 0ml of 1000ml), nor inside an English word
+     * (the "phone" of headphones in iPhone, the "an" of bank in ANC).
      */
-    private static boolean wholeLatin(String s, int start, int end) {
-        return !(latin(s, start) && latin(s, start - 1)) && !(latin(s, end - 1) && latin(s, end));
-    }
-
-    private static boolean wholeLatinSomewhere(String term, String text) {
-        for (int k = text.indexOf(term); k >= 0; k = text.indexOf(term, k + 1)) {
-            if (wholeLatin(text, k, k + term.length())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean bounded(String s, int start, int end) {
+        boolean inNumber = start > 0 && Character.isDigit(s.charAt(start)) && Character.isDigit(s.charAt(start - 1));
+        return !inNumber && !(latin(s, start) && latin(s, start - 1)) && !(latin(s, end - 1) && latin(s, end));
     }
 
     private static boolean latin(String s, int i) {
